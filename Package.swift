@@ -1,0 +1,96 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// terraform-provider-dokaseca: one plugin binary that speaks the Terraform/OpenTofu plugin
+/// protocol (tfplugin6) and manages Kind clusters, the GitOps Bridge and DoKa Seca addons.
+///
+/// Modules, from the wire up:
+/// - `TerraformPluginProtocol`: Swift generated from `proto/` (tfplugin6, go-plugin, health).
+/// - `TerraformValues`: cty types, three-state values, msgpack/JSON codecs. No dependencies.
+/// - `TerraformProviderFramework`: the reusable SDK: plugin server, schema, diagnostics,
+///   resource and data-source protocols, plan rules. Knows nothing of DoKa Seca.
+/// - `DokaSeca`: the domain: addon catalog and flag resolution.
+/// - `DokaSecaProvider`: the provider's resources and data sources.
+/// - `terraform-provider-dokaseca`: the executable.
+let package = Package(
+  name: "terraform-provider-dokaseca",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "terraform-provider-dokaseca", targets: ["terraform-provider-dokaseca"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+    .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+  ],
+  targets: [
+    .target(
+      name: "TerraformPluginProtocol",
+      dependencies: [
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]
+    ),
+    .target(name: "TerraformValues"),
+    .target(
+      name: "TerraformProviderFramework",
+      dependencies: [
+        "TerraformPluginProtocol",
+        "TerraformValues",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(name: "DokaSeca"),
+    .target(
+      name: "DokaSecaProvider",
+      dependencies: ["DokaSeca", "TerraformProviderFramework", "TerraformValues"]
+    ),
+    .executableTarget(
+      name: "terraform-provider-dokaseca",
+      dependencies: [
+        "DokaSecaProvider",
+        "TerraformProviderFramework",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "ProviderTesting", path: "Tests/ProviderTesting"),
+    .testTarget(name: "TerraformValuesTests", dependencies: ["TerraformValues"]),
+    .testTarget(
+      name: "TerraformProviderFrameworkTests",
+      dependencies: [
+        "TerraformProviderFramework",
+        "TerraformPluginProtocol",
+        "TerraformValues",
+        "ProviderTesting",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .testTarget(name: "DokaSecaTests", dependencies: ["DokaSeca"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["ProviderTesting", "DokaSecaProvider", "TerraformProviderFramework"]
+    ),
+  ]
+)

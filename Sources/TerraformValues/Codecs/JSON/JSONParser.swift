@@ -1,0 +1,243 @@
+/// A strict RFC 8259 parser for untrusted input: no comments, no trailing commas, nothing
+/// after the document but whitespace, strings that are valid UTF-8, and nesting no deeper than
+/// `CodecLimits.maximumNestingDepth`. Errors carry the byte offset at fault.
+struct JSONParser {
+  private let bytes: [UInt8]
+  private var position = 0
+
+  private init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// Parses one whole JSON document.
+  static func parse(_ bytes: some Collection<UInt8>) throws(ValueError) -> JSONNode {
+    var parser = JSONParser(Array(bytes))
+    parser.skipWhitespace()
+    let node = try parser.parseValue(depth: 0)
+    parser.skipWhitespace()
+    guard parser.position == parser.bytes.count else {
+      throw parser.error("unexpected \(parser.describeCurrent()) after the JSON document")
+    }
+    return node
+  }
+
+  private func error(_ message: String) -> ValueError {
+    ValueError("invalid JSON at byte \(position): \(message)")
+  }
+
+  private func describeCurrent() -> String {
+    guard position < bytes.count else { return "end of input" }
+    let byte = bytes[position]
+    if byte >= 0x20 && byte < 0x7f { return "character '\(Character(Unicode.Scalar(byte)))'" }
+    return "byte 0x\(String(byte, radix: 16))"
+  }
+
+  private mutating func skipWhitespace() {
+    while position < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[position]) { position += 1 }
+  }
+
+  private mutating func expect(_ literal: String) throws(ValueError) {
+    for byte in literal.utf8 {
+      guard position < bytes.count, bytes[position] == byte else {
+        throw error("unexpected \(describeCurrent()) while reading '\(literal)'")
+      }
+      position += 1
+    }
+  }
+
+  private mutating func parseValue(depth: Int) throws(ValueError) -> JSONNode {
+    guard position < bytes.count else { throw error("unexpected end of input, expected a value") }
+    switch bytes[position] {
+    case UInt8(ascii: "n"):
+      try expect("null")
+      return .null
+    case UInt8(ascii: "t"):
+      try expect("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expect("false")
+      return .bool(false)
+    case UInt8(ascii: "\""):
+      return .string(try parseString())
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return .number(try parseNumber())
+    case UInt8(ascii: "["):
+      return try parseArray(depth: depth + 1)
+    case UInt8(ascii: "{"):
+      return try parseObject(depth: depth + 1)
+    default:
+      throw error("unexpected \(describeCurrent()), expected a value")
+    }
+  }
+
+  private mutating func checkDepth(_ depth: Int) throws(ValueError) {
+    guard depth <= CodecLimits.maximumNestingDepth else {
+      throw error("JSON nests deeper than \(CodecLimits.maximumNestingDepth) levels")
+    }
+  }
+
+  private mutating func parseArray(depth: Int) throws(ValueError) -> JSONNode {
+    try checkDepth(depth)
+    position += 1  // [
+    var elements: [JSONNode] = []
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+      position += 1
+      return .array(elements)
+    }
+    while true {
+      skipWhitespace()
+      elements.append(try parseValue(depth: depth))
+      skipWhitespace()
+      guard position < bytes.count else { throw error("unexpected end of input in an array") }
+      switch bytes[position] {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "]"):
+        position += 1
+        return .array(elements)
+      default: throw error("unexpected \(describeCurrent()) in an array, expected ',' or ']'")
+      }
+    }
+  }
+
+  private mutating func parseObject(depth: Int) throws(ValueError) -> JSONNode {
+    try checkDepth(depth)
+    position += 1  // {
+    var members: [(key: String, value: JSONNode)] = []
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+      position += 1
+      return .object(members)
+    }
+    while true {
+      skipWhitespace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+        throw error("unexpected \(describeCurrent()) in an object, expected a string key")
+      }
+      let key = try parseString()
+      skipWhitespace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+        throw error("unexpected \(describeCurrent()) after an object key, expected ':'")
+      }
+      position += 1
+      skipWhitespace()
+      members.append((key, try parseValue(depth: depth)))
+      skipWhitespace()
+      guard position < bytes.count else { throw error("unexpected end of input in an object") }
+      switch bytes[position] {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "}"):
+        position += 1
+        return .object(members)
+      default: throw error("unexpected \(describeCurrent()) in an object, expected ',' or '}'")
+      }
+    }
+  }
+
+  /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, returned as written.
+  private mutating func parseNumber() throws(ValueError) -> String {
+    let start = position
+    func isDigit(_ index: Int) -> Bool {
+      index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
+    }
+    if bytes[position] == UInt8(ascii: "-") { position += 1 }
+    guard isDigit(position) else { throw error("expected a digit in a number") }
+    if bytes[position] == UInt8(ascii: "0") {
+      position += 1
+      if isDigit(position) { throw error("numbers may not have leading zeros") }
+    } else {
+      while isDigit(position) { position += 1 }
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      guard isDigit(position) else { throw error("expected a digit after the decimal point") }
+      while isDigit(position) { position += 1 }
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+      position += 1
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+        position += 1
+      }
+      guard isDigit(position) else { throw error("expected a digit in an exponent") }
+      while isDigit(position) { position += 1 }
+    }
+    return String(decoding: bytes[start..<position], as: UTF8.self)
+  }
+
+  private mutating func parseHexQuad() throws(ValueError) -> UInt32 {
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      guard position < bytes.count else { throw error("unexpected end of input in a \\u escape") }
+      let byte = bytes[position]
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: throw error("invalid hex digit in a \\u escape")
+      }
+      value = value << 4 | UInt32(digit)
+      position += 1
+    }
+    return value
+  }
+
+  private mutating func parseString() throws(ValueError) -> String {
+    let start = position
+    position += 1  // opening quote
+    var utf8: [UInt8] = []
+    while true {
+      guard position < bytes.count else { throw error("unterminated string") }
+      let byte = bytes[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        position += 1
+        guard let string = String(validating: utf8, as: UTF8.self) else {
+          position = start
+          throw error("string is not valid UTF-8")
+        }
+        return string
+      case UInt8(ascii: "\\"):
+        position += 1
+        guard position < bytes.count else { throw error("unterminated escape") }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0c)
+        case UInt8(ascii: "n"): utf8.append(0x0a)
+        case UInt8(ascii: "r"): utf8.append(0x0d)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try parseHexQuad()
+          if (0xD800...0xDBFF).contains(scalar) {
+            // A high surrogate needs a low one next; as Go does, an unpaired one becomes U+FFFD.
+            let save = position
+            if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+              position += 2
+              let low = try parseHexQuad()
+              if (0xDC00...0xDFFF).contains(low) {
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+              } else {
+                position = save
+                scalar = 0xFFFD
+              }
+            } else {
+              scalar = 0xFFFD
+            }
+          } else if (0xDC00...0xDFFF).contains(scalar) {
+            scalar = 0xFFFD
+          }
+          utf8.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+        default:
+          position -= 1
+          throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+        }
+      case 0x00..<0x20:
+        throw error("control character 0x\(String(byte, radix: 16)) in a string must be escaped")
+      default:
+        utf8.append(byte)
+        position += 1
+      }
+    }
+  }
+}

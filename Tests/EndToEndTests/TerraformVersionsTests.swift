@@ -1,0 +1,15 @@
+import Foundation
+import ProviderTesting
+import Testing
+
+/// CI names the Terraform versions it promises to test with; a missing one must fail loudly
+/// rather than shrink the end-to-end suite to nothing.
+@Test func requiredTerraformVersionsAreAvailable() throws {
+  let required = (ProcessInfo.processInfo.environment["DOKASECA_REQUIRE_TERRAFORM_VERSIONS"] ?? "")
+    .split(separator: ",").map(String.init)
+  let available = Set(TerraformBinary.available.map(\.version))
+  for version in required {
+    #expect(available.contains(version), "terraform \(version) is required but only \(available.sorted()) were found")
+  }
+  #expect(!available.isEmpty, "no terraform binary found on PATH or in DOKASECA_TERRAFORM_BINARIES")
+}

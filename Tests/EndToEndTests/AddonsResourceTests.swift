@@ -176,4 +176,31 @@ import Testing
     #expect(invalid.exitCode == 1)
     #expect(invalid.standardError.contains("Invalid value \"securiti\""))
   }
+
+  /// Values unknown at plan (here from Terraform's built-in `terraform_data`, Terraform ≥ 1.4)
+  /// leave the computed labels unknown rather than guessed, and apply then fills them.
+  @Test(arguments: binaries.filter { $0.version.compare("1.4", options: .numeric) != .orderedAscending })
+  func unknownInputsPlanUnknownOutputs(terraform: TerraformBinary) throws {
+    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
+      resource "terraform_data" "flag" {
+        input = true
+      }
+
+      resource "dokaseca_addons" "hub" {
+        environment = "dev"
+        addons = {
+          enable_kyverno = terraform_data.flag.output
+        }
+      }
+      """)
+    defer { workspace.remove() }
+    try #require(try workspace.initialize().exitCode == 0)
+    let plan = try workspace.run("plan")
+    #expect(plan.exitCode == 0, "\(plan.combinedOutput)")
+    #expect(plan.standardOutput.contains("labels               = (known after apply)"), "\(plan.standardOutput)")
+    let applied = try workspace.apply()
+    try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
+    #expect(try workspace.attributes(of: "dokaseca_addons.hub")?["labels"] as? [String: String] == ["enable_kyverno": "true"])
+    #expect(try workspace.planExitCode().exitCode == 0)
+  }
 }

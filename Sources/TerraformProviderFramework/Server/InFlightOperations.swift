@@ -8,17 +8,19 @@ final class InFlightOperations: Sendable {
   private let cancellers = Mutex<[Int: @Sendable () -> Void]>([:])
   private let nextIdentifier = Atomic<Int>(0)
 
-  /// Runs `operation` in a task that `cancelAll` (or cancelling the caller) cancels.
-  func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) async -> Result {
+  /// Runs `operation` in a task that `cancelAll` (or cancelling the caller) cancels, and tells
+  /// whether it was cancelled.
+  func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) async -> (Result, wasCancelled: Bool) {
     let identifier = nextIdentifier.add(1, ordering: .relaxed).newValue
-    let task = Task { await operation() }
+    let task = Task { (await operation(), Task.isCancelled) }
     cancellers.withLock { $0[identifier] = { task.cancel() } }
     defer { _ = cancellers.withLock { $0.removeValue(forKey: identifier) } }
-    return await withTaskCancellationHandler {
+    let (result, wasCancelled) = await withTaskCancellationHandler {
       await task.value
     } onCancel: {
       task.cancel()
     }
+    return (result, wasCancelled)
   }
 
   func cancelAll() {

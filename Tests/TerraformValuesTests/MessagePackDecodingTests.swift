@@ -70,7 +70,7 @@ struct MessagePackDecodingTests {
     arguments: [
       "d4 00 00", "d4 05 ff", "d5 00 01 02", "d6 7f 01 02 03 04", "d7 01 00 00 00 00 00 00 00 00",
       "d8 ff 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", "c7 00 00", "c7 02 03 ab cd", "c8 00 01 09 ee",
-      "c9 00 00 00 01 80 00", "c7 00 0c", "d4 0c 80",
+      "c9 00 00 00 01 80 00", "c7 00 0c", "d4 0c 80", "d4 0c 01",
     ])
   func otherExtensions(_ bytes: String) throws {
     #expect(try Value(messagePack: hex(bytes), as: .string) == .unknownValue)

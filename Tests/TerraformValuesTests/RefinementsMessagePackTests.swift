@@ -77,7 +77,7 @@ struct RefinementsMessagePackTests {
   @Test(
     "Malformed refinements are errors",
     arguments: [
-      ("d4 0c 01", CtyType.string, "expected a msgpack map"),
+      ("d5 0c 01 02", CtyType.string, "expected a msgpack map"),
       ("c7 03 0c 81 a1 61", .string, "expected an integer key"),
       ("c7 03 0c 81 01 01", .string, "nullness must be a bool"),
       ("c7 03 0c 81 02 01", .string, "the string prefix must be a string"),

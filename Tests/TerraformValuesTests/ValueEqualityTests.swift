@@ -69,7 +69,7 @@ struct ValueEqualityTests {
   @Test("Different kinds are never equal")
   func kinds() {
     #expect(Value.list([]) != .set([]))
-    #expect(Value.list([]).hashValue != Value.set([]).hashValue || Value.list([]) != .set([]))
+    #expect(Set<Value>([.list([]), .set([]), .tuple([]), .map([:]), .object([:]), .null, .unknownValue, ""]).count == 8)
     #expect(Value.list([1, 2]) != .tuple([1, 2]))
     #expect(Value.list([1, 2]) != .list([2, 1]), "lists are ordered")
     #expect(Value.string("1") != 1)

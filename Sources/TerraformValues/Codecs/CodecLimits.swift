@@ -7,4 +7,9 @@ public enum CodecLimits {
   /// the provider. Schemas never come close: the bound matters only for `dynamic` values and
   /// their type descriptions, which come from configuration.
   public static let maximumNestingDepth = 128
+
+  /// How deeply JSON text may nest. A type description spends two JSON levels on each object
+  /// type (`["object",{…}]`), so this is twice the value limit with room for a dynamic wrapper;
+  /// type and value depth are then checked against `maximumNestingDepth` on their own.
+  static let maximumJSONNestingDepth = 2 * maximumNestingDepth + 2
 }

@@ -10,62 +10,106 @@ extension CtyType {
     self = try CtyType(jsonNode: JSONParser.parse(bytes))
   }
 
-  init(jsonNode node: JSONNode) throws(ValueError) {
-    func invalid(_ why: String) -> ValueError { ValueError("invalid type description: \(why)") }
-    switch node {
-    case .string("string"): self = .string
-    case .string("number"): self = .number
-    case .string("bool"): self = .bool
-    case .string("dynamic"): self = .dynamic
-    case .string(let name): throw invalid("unknown primitive type \"\(name)\"")
-    case .array(let parts):
-      guard case .string(let kind)? = parts.first else {
-        throw invalid("a type array must start with its kind as a string")
-      }
-      switch kind {
-      case "list", "set", "map":
-        guard parts.count == 2 else { throw invalid("\"\(kind)\" takes exactly one element type") }
-        let element = try CtyType(jsonNode: parts[1])
-        self = kind == "list" ? .list(element) : kind == "set" ? .set(element) : .map(element)
-      case "object":
-        guard parts.count == 2 || parts.count == 3, case .object(let members) = parts[1] else {
-          throw invalid("\"object\" takes an object of attribute types and optionally a list of optional attributes")
-        }
-        var attributes: [String: CtyType] = [:]
-        for (name, typeNode) in members {
-          attributes[name] = try CtyType(jsonNode: typeNode)
-        }
-        var optional: Set<String> = []
-        if parts.count == 3 {
-          guard case .array(let names) = parts[2] else {
-            throw invalid("the optional attributes of an object must be an array of names")
-          }
-          for nameNode in names {
-            guard case .string(let name) = nameNode else {
-              throw invalid("optional attribute names must be strings")
-            }
-            guard attributes[name] != nil else {
-              throw invalid("optional attribute \"\(name)\" is not an attribute of the object")
-            }
-            optional.insert(name)
-          }
-        }
-        self = .object(attributes, optional: optional)
-      case "tuple":
-        guard parts.count == 2, case .array(let elementNodes) = parts[1] else {
-          throw invalid("\"tuple\" takes an array of element types")
-        }
-        var elements: [CtyType] = []
-        for elementNode in elementNodes {
-          elements.append(try CtyType(jsonNode: elementNode))
-        }
-        self = .tuple(elements)
-      default:
-        throw invalid("unknown type kind \"\(kind)\"")
-      }
-    default:
-      throw invalid("expected a string or an array, found \(node.kindName)")
+  /// A type from parsed JSON; `depth` counts the types enclosing this one, which may be at most
+  /// `CodecLimits.maximumNestingDepth`.
+  ///
+  /// Messages are built in small helper functions and each compound kind has its own function,
+  /// so that the recursion passes through small stack frames even in debug builds.
+  init(jsonNode node: JSONNode, depth: Int = 0) throws(ValueError) {
+    guard depth <= CodecLimits.maximumNestingDepth else { throw Self.invalid(.tooDeep) }
+    guard case .array(let parts) = node else {
+      self = try Self.primitive(node)
+      return
     }
+    guard case .string(let kind)? = parts.first else { throw Self.invalid(.noKind) }
+    switch kind {
+    case "list": self = .list(try Self.elementType(parts, kind: kind, depth: depth))
+    case "set": self = .set(try Self.elementType(parts, kind: kind, depth: depth))
+    case "map": self = .map(try Self.elementType(parts, kind: kind, depth: depth))
+    case "object": self = try Self.object(parts, depth: depth)
+    case "tuple": self = try Self.tuple(parts, depth: depth)
+    default: throw Self.invalid(.unknownKind(kind))
+    }
+  }
+
+  /// The ways a type description can be wrong.
+  private enum Problem {
+    case tooDeep
+    case notATypeNode(String)
+    case unknownPrimitive(String)
+    case noKind
+    case unknownKind(String)
+    case elementTypeCount(String)
+    case objectShape
+    case optionalNotArray
+    case optionalNotString
+    case optionalNotAttribute(String)
+    case tupleShape
+  }
+
+  private static func invalid(_ problem: Problem) -> ValueError {
+    let why =
+      switch problem {
+      case .tooDeep: "types nest deeper than \(CodecLimits.maximumNestingDepth) levels"
+      case .notATypeNode(let kind): "expected a string or an array, found \(kind)"
+      case .unknownPrimitive(let name): "unknown primitive type \"\(name)\""
+      case .noKind: "a type array must start with its kind as a string"
+      case .unknownKind(let kind): "unknown type kind \"\(kind)\""
+      case .elementTypeCount(let kind): "\"\(kind)\" takes exactly one element type"
+      case .objectShape: "\"object\" takes an object of attribute types and optionally a list of optional attributes"
+      case .optionalNotArray: "the optional attributes of an object must be an array of names"
+      case .optionalNotString: "optional attribute names must be strings"
+      case .optionalNotAttribute(let name): "optional attribute \"\(name)\" is not an attribute of the object"
+      case .tupleShape: "\"tuple\" takes an array of element types"
+      }
+    return ValueError("invalid type description: \(why)")
+  }
+
+  private static func primitive(_ node: JSONNode) throws(ValueError) -> CtyType {
+    guard case .string(let name) = node else { throw invalid(.notATypeNode(node.kindName)) }
+    switch name {
+    case "string": return .string
+    case "number": return .number
+    case "bool": return .bool
+    case "dynamic": return .dynamic
+    default: throw invalid(.unknownPrimitive(name))
+    }
+  }
+
+  private static func elementType(_ parts: [JSONNode], kind: String, depth: Int) throws(ValueError) -> CtyType {
+    guard parts.count == 2 else { throw invalid(.elementTypeCount(kind)) }
+    return try CtyType(jsonNode: parts[1], depth: depth + 1)
+  }
+
+  private static func tuple(_ parts: [JSONNode], depth: Int) throws(ValueError) -> CtyType {
+    guard parts.count == 2, case .array(let elementNodes) = parts[1] else { throw invalid(.tupleShape) }
+    var elements: [CtyType] = []
+    elements.reserveCapacity(elementNodes.count)
+    for elementNode in elementNodes {
+      elements.append(try CtyType(jsonNode: elementNode, depth: depth + 1))
+    }
+    return .tuple(elements)
+  }
+
+  private static func object(_ parts: [JSONNode], depth: Int) throws(ValueError) -> CtyType {
+    guard parts.count == 2 || parts.count == 3, case .object(let members) = parts[1] else { throw invalid(.objectShape) }
+    var attributes: [String: CtyType] = [:]
+    for member in members {
+      attributes[member.key] = try CtyType(jsonNode: member.value, depth: depth + 1)
+    }
+    let optional = parts.count == 3 ? try optionalNames(parts[2], of: attributes) : []
+    return .object(attributes, optional: optional)
+  }
+
+  private static func optionalNames(_ node: JSONNode, of attributes: [String: CtyType]) throws(ValueError) -> Set<String> {
+    guard case .array(let names) = node else { throw invalid(.optionalNotArray) }
+    var optional: Set<String> = []
+    for nameNode in names {
+      guard case .string(let name) = nameNode else { throw invalid(.optionalNotString) }
+      guard attributes[name] != nil else { throw invalid(.optionalNotAttribute(name)) }
+      optional.insert(name)
+    }
+    return optional
   }
 
   /// The type description as compact JSON, with object attributes (and optional attribute

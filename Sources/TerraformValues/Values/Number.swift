@@ -6,7 +6,9 @@
 ///
 /// Numbers are kept in a canonical form, so numbers with the same value are `==` and hash alike
 /// whatever text they came from: `1.50`, `1.5` and `15e-1` are one number, as are `-0` and `0`.
-public struct Number: Sendable {
+public struct Number: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral,
+  ExpressibleByFloatLiteral
+{
   /// The canonical representation.
   enum Storage: Hashable, Sendable {
     /// `(isNegative ? -1 : 1) × digits × 10^exponent`, reading `digits` (each 0...9, most
@@ -128,9 +130,7 @@ extension Number {
   }
 }
 
-extension Number: Hashable {}
-
-extension Number: Comparable {
+extension Number {
   public static func < (lhs: Number, rhs: Number) -> Bool {
     switch (lhs.storage, rhs.storage) {
     case (.negativeInfinity, .negativeInfinity), (.positiveInfinity, _): false
@@ -170,7 +170,7 @@ extension Number: Comparable {
   }
 }
 
-extension Number: CustomStringConvertible {
+extension Number {
   /// Plain decimal text without an exponent or trailing zeros, as Go's
   /// `big.Float.Text('f', -1)` writes cty numbers: `1000`, `-0.25`, `0.000001`; `+Inf` and
   /// `-Inf` for the infinities.
@@ -203,7 +203,7 @@ extension Number: CustomStringConvertible {
   }
 }
 
-extension Number: ExpressibleByIntegerLiteral {
+extension Number {
   /// An integer literal of any size: `let big: Number = 123456789012345678901234567890`.
   public init(integerLiteral value: StaticBigInt) {
     let isNegative = value.signum() < 0
@@ -228,7 +228,7 @@ extension Number: ExpressibleByIntegerLiteral {
   }
 }
 
-extension Number: ExpressibleByFloatLiteral {
+extension Number {
   /// A float literal, read as the shortest decimal that rounds to it: `0.1` is exactly 0.1.
   public init(floatLiteral value: Double) {
     self = Number(value) ?? .zero

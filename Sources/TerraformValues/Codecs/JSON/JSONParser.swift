@@ -1,6 +1,6 @@
 /// A strict RFC 8259 parser for untrusted input: no comments, no trailing commas, nothing
 /// after the document but whitespace, strings that are valid UTF-8, and nesting no deeper than
-/// `CodecLimits.maximumNestingDepth`. Errors carry the byte offset at fault.
+/// `CodecLimits.maximumJSONNestingDepth`. Errors carry the byte offset at fault.
 struct JSONParser {
   private let bytes: [UInt8]
   private var position = 0
@@ -10,8 +10,7 @@ struct JSONParser {
   /// Parses one whole JSON document.
   static func parse(_ bytes: some Collection<UInt8>) throws(ValueError) -> JSONNode {
     var parser = JSONParser(Array(bytes))
-    parser.skipWhitespace()
-    let node = try parser.parseValue(depth: 0)
+    let node = try parser.parseValue()
     parser.skipWhitespace()
     guard parser.position == parser.bytes.count else {
       throw parser.error("unexpected \(parser.describeCurrent()) after the JSON document")
@@ -43,8 +42,104 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseValue(depth: Int) throws(ValueError) -> JSONNode {
-    guard position < bytes.count else { throw error("unexpected end of input, expected a value") }
+  /// An array or object whose members are still being read.
+  private enum OpenContainer {
+    case array([JSONNode])
+    case object([(key: String, value: JSONNode)], pendingKey: String)
+  }
+
+  /// Reads one value. Containers are kept on an explicit stack rather than by recursion, so
+  /// deep input costs heap, not thread stack.
+  private mutating func parseValue() throws(ValueError) -> JSONNode {
+    var open: [OpenContainer] = []
+    while true {
+      // Read the start of a value: a scalar completes at once, a container may open.
+      skipWhitespace()
+      guard position < bytes.count else { throw unexpected(expecting: "a value") }
+      var completed: JSONNode
+      switch bytes[position] {
+      case UInt8(ascii: "["):
+        try checkDepth(open.count + 1)
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+          position += 1
+          completed = .array([])
+        } else {
+          open.append(.array([]))
+          continue
+        }
+      case UInt8(ascii: "{"):
+        try checkDepth(open.count + 1)
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+          position += 1
+          completed = .object([])
+        } else {
+          open.append(.object([], pendingKey: try parseKey()))
+          continue
+        }
+      default:
+        completed = try parseScalar()
+      }
+
+      // Hand the completed value to its container, closing containers as their ends arrive.
+      while true {
+        guard let container = open.popLast() else { return completed }
+        skipWhitespace()
+        switch container {
+        case .array(var elements):
+          elements.append(completed)
+          guard position < bytes.count else { throw unexpected(expecting: "',' or ']'", in: " in an array") }
+          switch bytes[position] {
+          case UInt8(ascii: ","):
+            position += 1
+            open.append(.array(elements))
+          case UInt8(ascii: "]"):
+            position += 1
+            completed = .array(elements)
+            continue
+          default:
+            throw unexpected(expecting: "',' or ']'", in: " in an array")
+          }
+        case .object(var members, let key):
+          members.append((key, completed))
+          guard position < bytes.count else { throw unexpected(expecting: "',' or '}'", in: " in an object") }
+          switch bytes[position] {
+          case UInt8(ascii: ","):
+            position += 1
+            skipWhitespace()
+            open.append(.object(members, pendingKey: try parseKey()))
+          case UInt8(ascii: "}"):
+            position += 1
+            completed = .object(members)
+            continue
+          default:
+            throw unexpected(expecting: "',' or '}'", in: " in an object")
+          }
+        }
+        break
+      }
+    }
+  }
+
+  /// An object key and its colon, leaving the position at the member's value.
+  private mutating func parseKey() throws(ValueError) -> String {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+      throw unexpected(expecting: "a string key", in: " in an object")
+    }
+    let key = try parseString()
+    skipWhitespace()
+    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+      throw unexpected(expecting: "':'", in: " after an object key")
+    }
+    position += 1
+    return key
+  }
+
+  /// null, true, false, a string or a number.
+  private mutating func parseScalar() throws(ValueError) -> JSONNode {
     switch bytes[position] {
     case UInt8(ascii: "n"):
       try expect("null")
@@ -59,77 +154,22 @@ struct JSONParser {
       return .string(try parseString())
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return .number(try parseNumber())
-    case UInt8(ascii: "["):
-      return try parseArray(depth: depth + 1)
-    case UInt8(ascii: "{"):
-      return try parseObject(depth: depth + 1)
     default:
-      throw error("unexpected \(describeCurrent()), expected a value")
+      throw unexpected(expecting: "a value")
     }
   }
 
-  private mutating func checkDepth(_ depth: Int) throws(ValueError) {
-    guard depth <= CodecLimits.maximumNestingDepth else {
-      throw error("JSON nests deeper than \(CodecLimits.maximumNestingDepth) levels")
-    }
+  /// "unexpected X, expected Y" (or "unexpected end of input, expected Y").
+  private func unexpected(expecting expected: String, in context: String = "") -> ValueError {
+    error("unexpected \(describeCurrent())\(context), expected \(expected)")
   }
 
-  private mutating func parseArray(depth: Int) throws(ValueError) -> JSONNode {
-    try checkDepth(depth)
-    position += 1  // [
-    var elements: [JSONNode] = []
-    skipWhitespace()
-    if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-      position += 1
-      return .array(elements)
-    }
-    while true {
-      skipWhitespace()
-      elements.append(try parseValue(depth: depth))
-      skipWhitespace()
-      guard position < bytes.count else { throw error("unexpected end of input in an array") }
-      switch bytes[position] {
-      case UInt8(ascii: ","): position += 1
-      case UInt8(ascii: "]"):
-        position += 1
-        return .array(elements)
-      default: throw error("unexpected \(describeCurrent()) in an array, expected ',' or ']'")
-      }
-    }
+  private func checkDepth(_ depth: Int) throws(ValueError) {
+    guard depth <= CodecLimits.maximumJSONNestingDepth else { throw tooDeep() }
   }
 
-  private mutating func parseObject(depth: Int) throws(ValueError) -> JSONNode {
-    try checkDepth(depth)
-    position += 1  // {
-    var members: [(key: String, value: JSONNode)] = []
-    skipWhitespace()
-    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-      position += 1
-      return .object(members)
-    }
-    while true {
-      skipWhitespace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-        throw error("unexpected \(describeCurrent()) in an object, expected a string key")
-      }
-      let key = try parseString()
-      skipWhitespace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-        throw error("unexpected \(describeCurrent()) after an object key, expected ':'")
-      }
-      position += 1
-      skipWhitespace()
-      members.append((key, try parseValue(depth: depth)))
-      skipWhitespace()
-      guard position < bytes.count else { throw error("unexpected end of input in an object") }
-      switch bytes[position] {
-      case UInt8(ascii: ","): position += 1
-      case UInt8(ascii: "}"):
-        position += 1
-        return .object(members)
-      default: throw error("unexpected \(describeCurrent()) in an object, expected ',' or '}'")
-      }
-    }
+  private func tooDeep() -> ValueError {
+    error("JSON nests deeper than \(CodecLimits.maximumJSONNestingDepth) levels")
   }
 
   /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, returned as written.

@@ -11,34 +11,36 @@ struct MessagePackValueDecoder {
   /// One item read as a value of `type`. An extension of any kind is an unknown value; nil is
   /// null whatever the type.
   mutating func decodeValue(as type: CtyType, at path: AttributePath, depth: Int) throws(ValueError) -> Value {
-    guard depth <= CodecLimits.maximumNestingDepth else {
-      throw ValueError("msgpack data nests deeper than \(CodecLimits.maximumNestingDepth) levels", at: path)
-    }
+    guard depth <= CodecLimits.maximumNestingDepth else { throw Self.tooDeep(at: path) }
     let header = try reader.readHeader(at: path)
     switch header {
-    case .nil:
-      return .null
+    case .nil: return .null
     case .ext(let extensionType, let length):
       return try decodeUnknown(extensionType: extensionType, length: length, as: type, at: path)
-    default:
-      break
+    default: break
     }
-
     // Each kind has its own function: recursion then passes through small stack frames,
     // which matters in debug builds on threads with small stacks.
     switch type {
     case .dynamic: return try decodeDynamic(header, at: path, depth: depth)
     case .string: return try decodeString(header, at: path)
     case .number: return .number(try decodeNumber(header, at: path))
-    case .bool:
-      guard case .bool(let bool) = header else { throw mismatch("a bool", header, at: path) }
-      return .bool(bool)
+    case .bool: return try decodeBool(header, at: path)
     case .list(let elementType): return .list(try decodeElements(header, of: elementType, kind: "a list", at: path, depth: depth))
     case .set(let elementType): return .set(try decodeElements(header, of: elementType, kind: "a set", at: path, depth: depth))
     case .tuple(let elementTypes): return try decodeTuple(header, of: elementTypes, at: path, depth: depth)
     case .map(let elementType): return try decodeMap(header, of: elementType, at: path, depth: depth)
     case .object(let attributeTypes, _): return try decodeObject(header, of: attributeTypes, at: path, depth: depth)
     }
+  }
+
+  private static func tooDeep(at path: AttributePath) -> ValueError {
+    ValueError("msgpack data nests deeper than \(CodecLimits.maximumNestingDepth) levels", at: path)
+  }
+
+  private func decodeBool(_ header: MessagePackHeader, at path: AttributePath) throws(ValueError) -> Value {
+    guard case .bool(let bool) = header else { throw mismatch("a bool", header, at: path) }
+    return .bool(bool)
   }
 
   private mutating func decodeUnknown(
@@ -110,18 +112,30 @@ struct MessagePackValueDecoder {
     attributes.reserveCapacity(count)
     for _ in 0..<count {
       let name = try decodeKey(at: path)
-      guard let attributeType = attributeTypes[name] else {
-        throw ValueError("unsupported attribute \"\(name)\"", at: path.attribute(name))
-      }
-      guard attributes[name] == nil else {
-        throw ValueError("duplicate attribute \"\(name)\"", at: path.attribute(name))
-      }
+      guard let attributeType = attributeTypes[name] else { throw Self.attributeError(.unsupported, name, at: path) }
+      guard attributes[name] == nil else { throw Self.attributeError(.duplicate, name, at: path) }
       attributes[name] = try decodeValue(as: attributeType, at: path.attribute(name), depth: depth + 1)
     }
-    if let missing = attributeTypes.keys.sorted().first(where: { attributes[$0] == nil }) {
-      throw ValueError("attribute \"\(missing)\" is missing", at: path.attribute(missing))
+    // Every key was an attribute and none repeated, so equal counts mean none is missing.
+    if attributes.count < attributeTypes.count,
+      let missing = attributeTypes.keys.sorted().first(where: { attributes[$0] == nil })
+    {
+      throw Self.attributeError(.missing, missing, at: path)
     }
     return .object(attributes)
+  }
+
+  private enum AttributeProblem { case unsupported, duplicate, missing }
+
+  /// The error for one attribute; built here to keep the recursive `decodeObject` frame small.
+  private static func attributeError(_ problem: AttributeProblem, _ name: String, at path: AttributePath) -> ValueError {
+    let message =
+      switch problem {
+      case .unsupported: "unsupported attribute \"\(name)\""
+      case .duplicate: "duplicate attribute \"\(name)\""
+      case .missing: "attribute \"\(name)\" is missing"
+      }
+    return ValueError(message, at: path.attribute(name))
   }
 
   /// A map key or attribute name: a msgpack string.

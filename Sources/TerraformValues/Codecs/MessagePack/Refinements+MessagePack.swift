@@ -25,7 +25,8 @@ extension Refinements {
     guard payload.count <= maximumMessagePackPayload else {
       throw ValueError("unknown value refinements are \(payload.count) bytes long, more than the \(maximumMessagePackPayload) allowed", at: path)
     }
-    if payload.isEmpty { return .unknownValue }
+    // As in cty, a payload of at most one byte (the `d4 0c 00` form) carries no refinements.
+    if payload.count <= 1 { return .unknownValue }
     do {
       return try decodePayloadMap(payload, for: type, at: path)
     } catch {
@@ -113,6 +114,8 @@ extension Refinements {
     if type == .dynamic { return nil }
     var entries = MessagePackWriter()
     var count = 0
+    // Only "definitely not null" is sent: `isNullable == true` is the default state, and cty
+    // would read nullness `true` as "definitely null", collapsing the unknown into a null.
     if isNullable == false {
       entries.writeInt(Key.nullness.rawValue)
       entries.writeBool(false)

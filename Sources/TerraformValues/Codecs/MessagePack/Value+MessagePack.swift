@@ -19,7 +19,7 @@ extension Value {
     var decoder = MessagePackValueDecoder(reader: MessagePackReader(Array(bytes)))
     let value = try decoder.decodeValue(as: type, at: .root, depth: 0)
     guard decoder.reader.isAtEnd else {
-      throw ValueError("\(decoder.reader.remaining) unexpected bytes after the msgpack value", at: .root)
+      throw ValueError("unexpected data after the msgpack value (\(decoder.reader.remaining) bytes)", at: .root)
     }
     self = value
   }

@@ -101,8 +101,14 @@ extension ProviderService {
     response.diagnostics = diagnostics.protocolDiagnostics
     guard !diagnostics.hasErrors else { return response }
     response.plannedState = encode(modified.plannedState, as: type, into: &response.diagnostics)
-    let replacements = planner.replacementPaths(planned: modified.plannedState, prior: prior) + modified.requiresReplace
-    response.requiresReplace = Array(Set(replacements)).sorted { $0.description < $1.description }.map(\.protocolPath)
+    let replacements = Array(Set(planner.replacementPaths(planned: modified.plannedState, prior: prior) + modified.requiresReplace))
+      .sorted { $0.description < $1.description }
+    response.requiresReplace = replacements.map(\.protocolPath)
+    // Names only: values may be sensitive.
+    let changed = schema.attributes.map(\.name).filter { modified.plannedState[attribute: $0] != prior[attribute: $0] }
+    logger.debug(
+      "Planned \(request.typeName)",
+      metadata: ["changed": "\(prior.isNull ? ["(create)"] : changed)", "requires_replace": "\(replacements.map(\.description))"])
     return response
   }
 

@@ -10,6 +10,8 @@ import PackageDescription
 /// - `TerraformProviderFramework`: the reusable SDK: plugin server, schema, diagnostics,
 ///   resource and data-source protocols, plan rules. Knows nothing of DoKa Seca.
 /// - `DokaSeca`: the domain: addon catalog and flag resolution.
+/// - `Kind`: the `kind` CLI driver and the Kind cluster configuration it reads.
+/// - `KubernetesClient`: a native Kubernetes API client (server-side apply, discovery, waits).
 /// - `DokaSecaProvider`: the provider's resources and data sources.
 /// - `terraform-provider-dokaseca`: the executable.
 let package = Package(
@@ -30,6 +32,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
   ],
   targets: [
     .target(
@@ -59,9 +63,10 @@ let package = Package(
       ]
     ),
     .target(name: "DokaSeca"),
+    .target(name: "Kind", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(
       name: "DokaSecaProvider",
-      dependencies: ["DokaSeca", "TerraformProviderFramework", "TerraformValues"]
+      dependencies: ["DokaSeca", "Kind", "KubernetesClient", "TerraformProviderFramework", "TerraformValues"]
     ),
     .executableTarget(
       name: "terraform-provider-dokaseca",
@@ -89,9 +94,48 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DokaSecaTests", dependencies: ["DokaSeca"]),
+    .testTarget(name: "KindTests", dependencies: ["Kind", .product(name: "Yams", package: "Yams")]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["ProviderTesting", "DokaSecaProvider", "TerraformProviderFramework"]
+      dependencies: [
+        "ProviderTesting", "DokaSecaProvider", "TerraformProviderFramework", "KubernetesClient",
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    // A kind-compatible CLI for machines without Docker: a real control plane on loopback.
+    .executableTarget(
+      name: "dokaseca-kind",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      path: "Sources/KindTestTool"
+    ),
+    .testTarget(name: "KindTestToolTests", dependencies: ["dokaseca-kind"]),
+    // A native Kubernetes client (TLS, discovery, server-side apply, waits) over async-http-client.
+    .target(
+      name: "KubernetesClient",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .testTarget(
+      name: "KubernetesClientTests",
+      dependencies: [
+        "KubernetesClient",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
     ),
   ]
 )

@@ -13,3 +13,10 @@ import Testing
   }
   #expect(!available.isEmpty, "no terraform binary found on PATH or in DOKASECA_TERRAFORM_BINARIES")
 }
+
+/// CI installs the control plane the kind test tool starts; there, the cluster tests must run,
+/// not skip.
+@Test func kindTestToolIsUsableWhenRequired() {
+  guard ProcessInfo.processInfo.environment["DOKASECA_REQUIRE_KUBE"] == "1" else { return }
+  #expect(KindTestTool.isUsable, "DOKASECA_REQUIRE_KUBE=1 but the kube binaries or dokaseca-kind are missing (\(KindTestTool.kubeBinaries))")
+}

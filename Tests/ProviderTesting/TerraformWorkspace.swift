@@ -6,9 +6,12 @@ public struct TerraformWorkspace: Sendable {
   public let terraform: TerraformBinary
   public let directory: URL
   public let cliConfiguration: URL
+  /// Variables every command (and so the provider) gets, such as the kind test tool's home.
+  public let environment: [String: String]
 
-  public init(terraform: TerraformBinary, configuration: String) throws {
+  public init(terraform: TerraformBinary, configuration: String, environment: [String: String] = [:]) throws {
     self.terraform = terraform
+    self.environment = environment
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("dokaseca-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     cliConfiguration = directory.appendingPathComponent("terraform.rc")
@@ -49,6 +52,7 @@ public struct TerraformWorkspace: Sendable {
       "CHECKPOINT_DISABLE": "1",
       "NO_COLOR": "1",
     ]
+    environment.merge(self.environment) { $1 }
     environment.merge(extra) { $1 }
     var arguments = arguments
     if ["init", "plan", "apply", "destroy", "import", "refresh"].contains(arguments.first ?? "") {

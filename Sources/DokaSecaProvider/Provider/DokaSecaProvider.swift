@@ -1,7 +1,7 @@
 public import TerraformProviderFramework
 import TerraformValues
 
-/// The DoKa Seca provider: addon flags today; Kind clusters and the GitOps Bridge build on it.
+/// The DoKa Seca provider: Kind clusters, addon flags, and the GitOps Bridge that joins them.
 public struct DokaSecaProvider: Provider {
   /// Where Terraform finds the provider when it is installed from a mirror.
   public static let registryAddress = "registry.terraform.io/dokaseca/dokaseca"
@@ -13,11 +13,13 @@ public struct DokaSecaProvider: Provider {
   public var schema: Schema {
     Schema(
       description: "DoKa Seca: local Kind platforms with ArgoCD through the GitOps Bridge, in one apply.",
-      attributes: [])
+      attributes: ProviderSettings.attributes)
   }
 
-  public var resources: [any Resource] { [AddonsResource()] }
+  public var resources: [any Resource] { [AddonsResource(), ClusterResource()] }
   public var dataSources: [any DataSource] { [AddonCatalogDataSource()] }
 
-  public func configure(_ request: ConfigureProviderRequest, _ response: inout ConfigureProviderResponse) async {}
+  public func configure(_ request: ConfigureProviderRequest, _ response: inout ConfigureProviderResponse) async {
+    response.providerData = ProviderSettings(config: request.config, environment: ProcessEnvironment.current)
+  }
 }

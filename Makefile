@@ -18,13 +18,14 @@ install: build
 	install -m 0755 $(RELEASE_BINARY) "$(PROVIDER_DIR)/terraform-provider-dokaseca_v$(VERSION)"
 	@echo "Installed into $(PROVIDER_DIR)"
 
-## test: unit tests and end-to-end tests through every terraform binary found
+## test: unit tests and end-to-end tests through every terraform binary found (serially: the
+## end-to-end tests wait on terraform and control-plane processes, and timing tests share 2 cores)
 test:
-	DOKASECA_TERRAFORM_BINARIES="$(TERRAFORM_BINARIES)" swift test
+	DOKASECA_TERRAFORM_BINARIES="$(TERRAFORM_BINARIES)" swift test --no-parallel
 
 ## testacc: the same suite against real kind and Docker (needs a Docker engine)
 testacc:
-	TF_ACC=1 DOKASECA_TERRAFORM_BINARIES="$(TERRAFORM_BINARIES)" swift test
+	TF_ACC=1 DOKASECA_TERRAFORM_BINARIES="$(TERRAFORM_BINARIES)" swift test --no-parallel
 
 ## bench: release-build benchmark against Go providers; figures go to BENCHMARKS.md
 bench: build

@@ -6,15 +6,24 @@ import Foundation
 public struct KindTestTool: Sendable {
   public let home: URL
 
-  /// The executable, next to the provider binary.
+  /// With `TF_ACC=1` the acceptance run drives the real `kind` (and Docker) on PATH.
+  public static let isAcceptance = ProcessInfo.processInfo.environment["TF_ACC"] == "1"
+
+  /// The executable: the test tool next to the provider binary, or the real `kind` on PATH
+  /// in acceptance runs.
   public static var path: String {
-    URL(fileURLWithPath: ProviderBinary.path).deletingLastPathComponent().appendingPathComponent("dokaseca-kind").path
+    if isAcceptance {
+      let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+      return directories.map { "\($0)/kind" }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "kind"
+    }
+    return URL(fileURLWithPath: ProviderBinary.path).deletingLastPathComponent().appendingPathComponent("dokaseca-kind").path
   }
 
   /// Whether the control-plane binaries the tool starts are installed
   /// (`scripts/install-kube-control-plane.sh`).
   public static var isUsable: Bool {
-    ["etcd", "kube-apiserver"].allSatisfy { FileManager.default.isExecutableFile(atPath: kubeBinaries + "/" + $0) }
+    if isAcceptance { return FileManager.default.isExecutableFile(atPath: path) }
+    return ["etcd", "kube-apiserver"].allSatisfy { FileManager.default.isExecutableFile(atPath: kubeBinaries + "/" + $0) }
       && FileManager.default.isExecutableFile(atPath: path)
   }
 

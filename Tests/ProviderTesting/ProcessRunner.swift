@@ -12,39 +12,38 @@ public struct ProcessResult: Sendable {
 
 /// Runs programs to completion, capturing their output, as a person at a shell would.
 public enum ProcessRunner {
+  /// Output goes to files, not pipes: a pipe's reader waits for every writer, and a plugin that
+  /// outlives Terraform (Terraform 1.0.3 leaves one running after a failed import) would keep
+  /// an inherited pipe open forever.
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String], directory: URL? = nil
   ) throws -> ProcessResult {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("process-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outputURL = scratch.appendingPathComponent("stdout")
+    let errorURL = scratch.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    let output = try FileHandle(forWritingTo: outputURL)
+    let error = try FileHandle(forWritingTo: errorURL)
+    defer {
+      try? output.close()
+      try? error.close()
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = environment
     if let directory { process.currentDirectoryURL = directory }
-    let output = Pipe()
-    let error = Pipe()
     process.standardOutput = output
     process.standardError = error
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    // Read both pipes concurrently: a child that fills one while we wait on the other hangs.
-    let errorData = LockedData()
-    let errorReader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
-    errorReader.start()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !errorData.isSet { usleep(1000) }
     return ProcessResult(
       exitCode: process.terminationStatus,
-      standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData.value, as: UTF8.self))
+      standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+      standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
   }
-}
-
-private final class LockedData: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data: Data?
-
-  func set(_ newValue: Data) { lock.withLock { data = newValue } }
-  var isSet: Bool { lock.withLock { data != nil } }
-  var value: Data { lock.withLock { data ?? Data() } }
 }

@@ -9,7 +9,9 @@ import Testing
 /// control plane on loopback where Kind would start containers.
 @Suite(.serialized, .enabled(if: KindTestTool.isUsable, "needs scripts/install-kube-control-plane.sh"))
 struct ClusterResourceTests {
-  static let binaries = TerraformBinary.available
+  /// Terraform 1.0's rendering of nested attributes (then experimental) crashes on this schema;
+  /// nested attributes work from Terraform 1.3 on.
+  static let binaries = TerraformBinary.available.filter { $0.version.compare("1.3", options: .numeric) != .orderedAscending }
 
   /// A workspace whose provider runs the kind test tool, with its own cluster home.
   static func workspace(_ terraform: TerraformBinary, _ kind: KindTestTool, _ resources: String) throws -> TerraformWorkspace {

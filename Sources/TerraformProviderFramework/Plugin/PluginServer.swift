@@ -120,6 +120,10 @@ public enum PluginServer {
         logger.debug("Plugin listening", metadata: ["address": "\(bound)"])
         return false
       }
+      group.addTask {
+        await watchParent(shutdown: shutdown, logger: logger)
+        return false
+      }
       await shutdown.wait()
       logger.debug("Shutdown requested")
       server.beginGracefulShutdown()
@@ -132,6 +136,21 @@ public enum PluginServer {
       group.cancelAll()
     }
     try? await eventLoopGroup.shutdownGracefully()
+  }
+
+  /// Exits with the process that started the plugin. Terraform normally says Shutdown, but a
+  /// Terraform that exits on an error (1.0.3 after a failed import) does not, and an orphaned
+  /// plugin would keep its socket and inherited descriptors forever.
+  private static func watchParent(shutdown: ShutdownSignal, logger: Logger) async {
+    let parent = getppid()
+    while !Task.isCancelled {
+      try? await Task.sleep(for: .milliseconds(500))
+      if getppid() != parent {
+        logger.info("Terraform exited without shutting the plugin down; exiting")
+        shutdown.fire()
+        return
+      }
+    }
   }
 
   private static func makeLogger(provider: any Provider, environment: [String: String]) -> Logger {

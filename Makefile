@@ -12,10 +12,11 @@ TERRAFORM_BINARIES ?= $(shell scripts/terraform-binaries.sh)
 build:
 	swift build -c release --static-swift-stdlib --product terraform-provider-dokaseca
 
-## install: build, then lay the binary into the filesystem mirror (MIRROR=... to choose it)
+## install: build, then lay the stripped binary into the filesystem mirror (MIRROR=... to choose it);
+## stripping halves the file Terraform hashes and copies on every init and schema load
 install: build
 	mkdir -p "$(PROVIDER_DIR)"
-	install -m 0755 $(RELEASE_BINARY) "$(PROVIDER_DIR)/terraform-provider-dokaseca_v$(VERSION)"
+	install -s -m 0755 $(RELEASE_BINARY) "$(PROVIDER_DIR)/terraform-provider-dokaseca_v$(VERSION)"
 	@echo "Installed into $(PROVIDER_DIR)"
 
 ## test: unit tests and end-to-end tests through every terraform binary found (serially: the

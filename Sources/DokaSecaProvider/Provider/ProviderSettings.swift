@@ -1,3 +1,4 @@
+import Kind
 import TerraformProviderFramework
 import TerraformValues
 
@@ -23,5 +24,10 @@ struct ProviderSettings: Sendable {
   /// during `terraform import` in Terraform versions that skip configuration).
   static func of(_ context: OperationContext) -> ProviderSettings {
     context.providerData as? ProviderSettings ?? ProviderSettings(config: .null, environment: ProcessEnvironment.current)
+  }
+
+  /// The `kind` CLI these settings name.
+  func kind() throws(KindError) -> KindCLI {
+    try KindCLI(path: kindPath, environment: environment)
   }
 }

@@ -41,7 +41,7 @@ struct ClusterResource: Resource {
     }
     let kind: KindCLI
     do {
-      kind = try KindCLI(path: ProviderSettings.of(request.context).kindPath, environment: ProviderSettings.of(request.context).environment)
+      kind = try ProviderSettings.of(request.context).kind()
       _ = try await kind.checkedVersion()
     } catch {
       response.diagnostics.append(ClusterDiagnostics.diagnostic(for: error, arguments: arguments, action: "create"))
@@ -82,7 +82,7 @@ struct ClusterResource: Resource {
   func read(_ request: ReadRequest, _ response: inout ReadResponse) async {
     guard let name = request.state[attribute: "name"].stringValue else { return }
     do {
-      let kind = try KindCLI(path: ProviderSettings.of(request.context).kindPath, environment: ProviderSettings.of(request.context).environment)
+      let kind = try ProviderSettings.of(request.context).kind()
       guard try await kind.clusters().contains(name) else {
         request.context.logger.info("Kind cluster \(name) no longer exists; removing it from state")
         response.state = .null
@@ -124,7 +124,7 @@ struct ClusterResource: Resource {
     let timeout = request.priorState[attribute: "timeouts"][attribute: "delete"].stringValue.flatMap(GoDuration.parse)
       ?? ClusterArguments.defaultDeleteTimeout
     do {
-      let kind = try KindCLI(path: settings.kindPath, environment: settings.environment)
+      let kind = try settings.kind()
       request.context.logger.info("Deleting Kind cluster \(name)")
       try await withTimeout(timeout, waitingFor: "kind delete cluster \(name)") {
         try await kind.deleteCluster(name: name, kubeconfigPath: nil)
@@ -141,7 +141,7 @@ struct ClusterResource: Resource {
   func importState(_ request: ImportRequest, _ response: inout ImportResponse) async {
     let settings = ProviderSettings.of(request.context)
     do {
-      let kind = try KindCLI(path: settings.kindPath, environment: settings.environment)
+      let kind = try settings.kind()
       let clusters = try await kind.clusters()
       guard clusters.contains(request.id) else {
         response.diagnostics.addError(

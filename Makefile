@@ -30,7 +30,7 @@ testacc:
 
 ## bench: release-build benchmark against Go providers; figures go to BENCHMARKS.md
 bench: build
-	python3 benchmarks/run.py --provider $(RELEASE_BINARY)
+	python3 benchmarks/run.py --provider $(RELEASE_BINARY) --write
 
 ## fmt: format Swift sources and Terraform files
 fmt:

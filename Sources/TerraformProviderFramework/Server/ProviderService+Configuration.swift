@@ -4,12 +4,7 @@ import TerraformValues
 extension ProviderService {
   func validateProviderConfig(_ request: Tfplugin6_ValidateProviderConfig.Request) -> Tfplugin6_ValidateProviderConfig.Response {
     var response = Tfplugin6_ValidateProviderConfig.Response()
-    do {
-      let config = try request.config.decoded(as: provider.schema.valueType)
-      response.diagnostics = provider.schema.validatorDiagnostics(for: config).protocolDiagnostics
-    } catch {
-      response.diagnostics = [error.diagnostic("provider configuration").protocolDiagnostic]
-    }
+    response.diagnostics = validate(request.config, against: provider.schema) { _ in [] }
     return response
   }
 
@@ -37,14 +32,7 @@ extension ProviderService {
       response.diagnostics = unknownType(request.typeName, kind: "resource").protocolDiagnostics
       return response
     }
-    do {
-      let config = try request.config.decoded(as: resource.schema.valueType)
-      var diagnostics = resource.schema.validatorDiagnostics(for: config)
-      diagnostics.append(contentsOf: resource.validate(config: config))
-      response.diagnostics = diagnostics.protocolDiagnostics
-    } catch {
-      response.diagnostics = [error.diagnostic("configuration").protocolDiagnostic]
-    }
+    response.diagnostics = validate(request.config, against: resource.schema, resource.validate(config:))
     return response
   }
 
@@ -54,14 +42,21 @@ extension ProviderService {
       response.diagnostics = unknownType(request.typeName, kind: "data source").protocolDiagnostics
       return response
     }
-    do {
-      let config = try request.config.decoded(as: dataSource.schema.valueType)
-      var diagnostics = dataSource.schema.validatorDiagnostics(for: config)
-      diagnostics.append(contentsOf: dataSource.validate(config: config))
-      response.diagnostics = diagnostics.protocolDiagnostics
-    } catch {
-      response.diagnostics = [error.diagnostic("configuration").protocolDiagnostic]
-    }
+    response.diagnostics = validate(request.config, against: dataSource.schema, dataSource.validate(config:))
     return response
+  }
+
+  /// Decodes a configuration, runs the schema's attribute validators, then the type's own checks.
+  private func validate(
+    _ config: Tfplugin6_DynamicValue, against schema: Schema, _ check: (Value) -> Diagnostics
+  ) -> [Tfplugin6_Diagnostic] {
+    do {
+      let value = try config.decoded(as: schema.valueType)
+      var diagnostics = schema.validatorDiagnostics(for: value)
+      diagnostics.append(contentsOf: check(value))
+      return diagnostics.protocolDiagnostics
+    } catch {
+      return [error.diagnostic("configuration").protocolDiagnostic]
+    }
   }
 }

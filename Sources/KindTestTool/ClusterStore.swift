@@ -43,6 +43,14 @@ struct ClusterState: Codable, Sendable {
     let host = externalLoadBalancer ? loadBalancerName : (nodes.first { $0.role == "control-plane" }?.name ?? name)
     return "https://\(host):6443"
   }
+
+  /// The state in a `cluster.json`; nil when it is missing or unreadable.
+  static func load(from file: URL) -> ClusterState? {
+    guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try? decoder.decode(ClusterState.self, from: data)
+  }
 }
 
 /// The state directory: `${DOKASECA_KIND_HOME:-~/.cache/dokaseca/kind}/clusters/NAME/`.
@@ -85,10 +93,7 @@ struct ClusterStore {
   }
 
   func state(_ cluster: String) -> ClusterState? {
-    guard let data = FileManager.default.contents(atPath: stateFile(cluster).path) else { return nil }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
-    return try? decoder.decode(ClusterState.self, from: data)
+    ClusterState.load(from: stateFile(cluster))
   }
 
   /// The state of a cluster `get kubeconfig` can describe, else kind's error for it.

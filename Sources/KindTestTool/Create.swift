@@ -190,6 +190,7 @@ struct ClusterCreator {
     var finalState = state
     finalState.kubernetesVersion = registrar.kubernetesVersion
     try store.save(finalState)
+    if KubeletStandIn.enabled { try startKubelet(directory: directory, store: store, name: name) }
 
     if wait > 0 {
       status.start("Waiting ≤ \(GoDuration.formatRoundedToSeconds(wait)) for control-plane = Ready ⏳")
@@ -236,9 +237,7 @@ struct ClusterCreator {
     throws
   {
     let ready = directory.appendingPathComponent("ports.ready")
-    let executable =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
+    let executable = Self.executable
     let logs = store.logDirectory(name)
     let pids = store.pidDirectory(name)
     try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
@@ -258,6 +257,28 @@ struct ClusterCreator {
       }
       usleep(20_000)
     }
+  }
+
+  /// Starts the detached kubelet and scheduler stand-in (`__kubelet`), which runs until
+  /// `delete` stops it. It reads `cluster.json`, so it starts once the nodes are registered.
+  private func startKubelet(directory: URL, store: ClusterStore, name: String) throws {
+    let logs = store.logDirectory(name)
+    let pids = store.pidDirectory(name)
+    try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: pids, withIntermediateDirectories: true)
+    // With the trailing slash: `delete` knows the cluster's processes by `DIRECTORY/` in their
+    // command line, and ignores a pid file whose process does not show it.
+    let arguments = ["__kubelet", "--cluster-directory", directory.path + "/"]
+    let pid = try Processes.spawnDetached(
+      Self.executable, arguments, logFile: logs.appendingPathComponent("\(KubeletStandIn.processName).log"))
+    try "\(pid)\n".write(
+      to: pids.appendingPathComponent("\(KubeletStandIn.processName).pid"), atomically: true, encoding: .utf8)
+    Log.debug("started the kubelet stand-in (pid \(pid))")
+  }
+
+  /// This executable, for the detached helpers it starts as subcommands.
+  private static var executable: String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
   }
 
   /// One /24 (or the IPv6 equivalent) of the pod subnet per node, as the node IPAM controller

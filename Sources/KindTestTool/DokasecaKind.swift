@@ -30,17 +30,30 @@
 ///   RBAC authorization;
 /// - node names (`NAME-control-plane`, `NAME-worker`, `NAME-worker2`, …,
 ///   `NAME-external-load-balancer` for several control planes) and Node objects for them, with
-///   kind's labels and taints, status Ready and an InternalIP in 172.18.0.0/16.
+///   kind's labels and taints, status Ready and an InternalIP in 172.18.0.0/16;
+/// - Pods scheduled and reported running by a stand-in for kube-scheduler and the kubelets (a
+///   detached `__kubelet` process per cluster, stopped on delete): a Pod is bound to a node
+///   (round robin over the workers, else the control planes; only a pin to one node is
+///   honoured), then reported Running with every container started and ready at once (pod IP
+///   from the node's pod CIDR, host IP the node's, conditions True); a deleted Pod's
+///   termination is confirmed at once. The real ReplicaSet, Deployment, StatefulSet and
+///   DaemonSet controllers then count the replicas available and finish rollouts and namespace
+///   deletions.
 ///
 /// What it does not reproduce:
 /// - no containers, images or Docker network: `--image` and node images are only recorded, and
 ///   `extraMounts`, `kubeadmConfigPatches`, `containerdConfigPatches` are accepted and ignored;
 ///   the `--internal` endpoint (`https://NAME-control-plane:6443`) does not resolve on the host;
-/// - no kubelet and no scheduler: Pods are stored but never run; this tool plays the kubelet's
-///   part by registering the Node objects itself, and they stay Ready because the node
-///   lifecycle controller is not running;
+/// - no kubelet and no scheduler: the stand-in runs no container, pulls no image (image IDs
+///   and container IDs are made up), runs no probe (readiness is reported at once, readiness
+///   gates ignored), mounts no volume (PersistentVolumeClaims stay Pending), and never restarts
+///   or completes a container: Job Pods stay Running. Scheduling ignores resources, taints,
+///   affinities and node selectors other than a pin to one node. This tool also plays the
+///   kubelet's part by registering the Node objects itself, and they stay Ready because the
+///   node lifecycle controller is not running;
 /// - no CNI, kube-proxy, CoreDNS or local-path provisioner (only the `standard` StorageClass
-///   object is created); no traffic reaches the held host ports' "containers";
+///   object is created); no traffic reaches the held host ports' "containers" or the Pods'
+///   reported IPs;
 /// - the control plane is Kubernetes 1.20.2 whatever the image says; 1.20 prunes unknown fields
 ///   instead of rejecting them, and server-side apply of a Service port without `protocol`
 ///   fails.
@@ -48,7 +61,8 @@
 /// Environment: `DOKASECA_KIND_HOME` (state, default `~/.cache/dokaseca/kind`),
 /// `DOKASECA_KUBE_BIN` (folder with etcd, kube-apiserver, kube-controller-manager; default
 /// `~/.cache/dokaseca/kube/1.20.2/bin`, else `KUBEBUILDER_ASSETS`),
-/// `DOKASECA_KIND_CONTROLLERS` (kube-controller-manager's `--controllers`).
+/// `DOKASECA_KIND_CONTROLLERS` (kube-controller-manager's `--controllers`),
+/// `DOKASECA_KIND_KUBELET=0` (no kubelet and scheduler stand-in: Pods stay Pending).
 import ArgumentParser
 import Foundation
 
@@ -127,12 +141,12 @@ struct KindCommand: ParsableCommand {
     discussion: """
       This is dokaseca-kind, a fake of kind for machines without Docker: clusters are a real \
       Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager) on loopback, \
-      with no containers, kubelet or CNI.
+      with no containers or CNI; a stand-in for the scheduler and kubelets reports Pods running.
       Global flags: -q/--quiet (silence all stderr output), -v/--verbosity N.
       """,
     subcommands: [
       CreateCommand.self, DeleteCommand.self, ExportCommand.self, GetCommand.self, VersionCommand.self,
-      HoldPortsCommand.self,
+      HoldPortsCommand.self, KubeletCommand.self,
     ])
 }
 

@@ -30,11 +30,10 @@ struct KubeClient {
     _ method: String, _ path: String, json: Any? = nil, contentType: String = "application/json",
     timeout: Int = 10
   ) throws -> Response? {
-    var arguments = [
-      "--silent", "--show-error", "--max-time", String(timeout),
-      "--cacert", pki.caCertificate.path, "--cert", pki.adminCertificate.path, "--key", pki.adminKey.path,
-      "-X", method, "-H", "Accept: application/json", "--write-out", "\n%{http_code}",
-    ]
+    var arguments =
+      credentialArguments(timeout: timeout) + [
+        "-X", method, "-H", "Accept: application/json", "--write-out", "\n%{http_code}",
+      ]
     var input: Data?
     if let json {
       input = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
@@ -49,6 +48,28 @@ struct KubeClient {
     output = output[..<newline]
     guard code > 0 else { return nil }
     return Response(status: code, body: Data(output))
+  }
+
+  /// A streaming GET (a watch): curl runs until the server ends the response, `maxTime` passes
+  /// or the process is terminated; its output is read from the returned handle as it comes.
+  func stream(_ path: String, maxTime: Int) throws -> (process: Process, output: FileHandle) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try Self.curlPath())
+    process.arguments =
+      credentialArguments(timeout: maxTime) + ["--no-buffer", "-H", "Accept: application/json", server + path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return (process, output.fileHandleForReading)
+  }
+
+  private func credentialArguments(timeout: Int) -> [String] {
+    [
+      "--silent", "--show-error", "--max-time", String(timeout),
+      "--cacert", pki.caCertificate.path, "--cert", pki.adminCertificate.path, "--key", pki.adminKey.path,
+    ]
   }
 
   /// A request that must succeed (2xx); the API server's message otherwise.

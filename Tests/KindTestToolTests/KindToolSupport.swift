@@ -158,15 +158,30 @@ struct KubeCredentials {
 
   /// `curl` with the client certificate: (HTTP status, body).
   func get(_ path: String) throws -> (status: Int, body: String) {
+    try request("GET", path)
+  }
+
+  /// Any method, with a JSON (or `contentType`) body: (HTTP status, body).
+  func request(_ method: String, _ path: String, body: String? = nil, contentType: String = "application/json")
+    throws -> (status: Int, body: String)
+  {
+    var arguments = [
+      "--silent", "--show-error", "--max-time", "10", "--cacert", caFile, "--cert", certificateFile, "--key", keyFile,
+      "-X", method, "--write-out", "\n%{http_code}",
+    ]
+    if body != nil { arguments += ["-H", "Content-Type: \(contentType)", "--data-binary", "@-"] }
     let result = try KindTool.run(
-      "/usr/bin/curl",
-      [
-        "--silent", "--show-error", "--max-time", "10", "--cacert", caFile, "--cert", certificateFile, "--key", keyFile,
-        "--write-out", "\n%{http_code}", server + path,
-      ], environment: ProcessInfo.processInfo.environment)
+      "/usr/bin/curl", arguments + [server + path], environment: ProcessInfo.processInfo.environment, input: body)
     var lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
     let status = Int(lines.popLast() ?? "") ?? 0
     return (status, lines.joined(separator: "\n"))
+  }
+
+  /// A GET's body as a JSON object; nil unless the answer is 200 with an object.
+  func object(_ path: String) throws -> [String: Any]? {
+    let response = try get(path)
+    guard response.status == 200 else { return nil }
+    return try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any]
   }
 }
 

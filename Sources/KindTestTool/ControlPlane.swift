@@ -189,11 +189,12 @@ struct ControlPlane {
   }
 
   private func writeComponentKubeconfig(to url: URL, user: String, certificate: URL, key: URL) throws {
+    // Names are quoted: a cluster named `off` or `yes` is a boolean to a YAML 1.1 reader.
     let text = """
       apiVersion: v1
       kind: Config
       clusters:
-      - name: \(state.name)
+      - name: "\(state.name)"
         cluster:
           certificate-authority: \(pki.caCertificate.path)
           server: \(apiServerURL)
@@ -205,7 +206,7 @@ struct ControlPlane {
       contexts:
       - name: default
         context:
-          cluster: \(state.name)
+          cluster: "\(state.name)"
           user: \(user)
       current-context: default
 

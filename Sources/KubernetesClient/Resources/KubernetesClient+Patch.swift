@@ -1,12 +1,16 @@
 extension KubernetesClient {
   /// A JSON merge patch (RFC 7386): members set to `null` are removed, objects merge, arrays are
   /// replaced. `["metadata": ["finalizers": nil]]` strips an object's finalizers. Returns the
-  /// patched object; throws `.notFound` when there is none.
-  public func patchMerge(_ reference: ObjectReference, _ patch: JSON) async throws(KubernetesError) -> JSON {
+  /// patched object; throws `.notFound` when there is none. `fieldManager` names who made the
+  /// change in `managedFields` (the server derives a name from the user agent otherwise).
+  public func patchMerge(_ reference: ObjectReference, _ patch: JSON, fieldManager: String? = nil)
+    async throws(KubernetesError) -> JSON
+  {
     let resource = try await resource(apiVersion: reference.apiVersion, kind: reference.kind)
     let response = try await send(
       KubernetesRequest(
-        .PATCH, resource.objectPath(namespace: reference.namespace, name: reference.name), json: patch,
+        .PATCH, resource.objectPath(namespace: reference.namespace, name: reference.name),
+        query: fieldManager.map { [("fieldManager", $0)] } ?? [], json: patch,
         contentType: "application/merge-patch+json"))
     if response.status == 404 { throw .notFound(reference) }
     guard response.isSuccess else { throw KubernetesError(response: response) }

@@ -40,9 +40,11 @@ extension KubernetesClient {
   }
 
   /// Waits until the object no longer exists: its finalizers have run and the server has
-  /// removed it.
-  public func waitUntilGone(_ reference: ObjectReference, timeout: Duration) async throws(KubernetesError) {
-    try await poll(waitingFor: "\(reference) to be deleted", timeout: timeout) {
+  /// removed it. `progress` hears what blocks it about every five seconds.
+  public func waitUntilGone(
+    _ reference: ObjectReference, timeout: Duration, progress: @Sendable (String) -> Void = { _ in }
+  ) async throws(KubernetesError) {
+    try await poll(waitingFor: "\(reference) to be deleted", timeout: timeout, progress: progress) {
       () async throws(KubernetesError) -> PollState in
       guard let object = try await get(reference) else { return .done }
       let finalizers = object["metadata"]["finalizers"].arrayValue?.compactMap(\.stringValue) ?? []

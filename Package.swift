@@ -9,7 +9,8 @@ import PackageDescription
 /// - `TerraformValues`: cty types, three-state values, msgpack/JSON codecs. No dependencies.
 /// - `TerraformProviderFramework`: the reusable SDK: plugin server, schema, diagnostics,
 ///   resource and data-source protocols, plan rules. Knows nothing of DoKa Seca.
-/// - `DokaSeca`: the domain: addon catalog and flag resolution.
+/// - `DokaSeca`: the domain: addon catalog, flag resolution, and the GitOps Bridge objects
+///   (cluster Secret, App of Apps, ArgoCD install order).
 /// - `Kind`: the `kind` CLI driver and the Kind cluster configuration it reads.
 /// - `KubernetesClient`: a native Kubernetes API client (server-side apply, discovery, waits).
 /// - `DokaSecaProvider`: the provider's resources and data sources.
@@ -62,11 +63,14 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .target(name: "DokaSeca"),
+    .target(name: "DokaSeca", dependencies: ["KubernetesClient"]),
     .target(name: "Kind", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(
       name: "DokaSecaProvider",
-      dependencies: ["DokaSeca", "Kind", "KubernetesClient", "TerraformProviderFramework", "TerraformValues"]
+      dependencies: [
+        "DokaSeca", "Kind", "KubernetesClient", "TerraformProviderFramework", "TerraformValues",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]
     ),
     .executableTarget(
       name: "terraform-provider-dokaseca",
@@ -93,7 +97,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    .testTarget(name: "DokaSecaTests", dependencies: ["DokaSeca"]),
+    .testTarget(name: "DokaSecaTests", dependencies: ["DokaSeca", "KubernetesClient"]),
     .testTarget(name: "KindTests", dependencies: ["Kind", .product(name: "Yams", package: "Yams")]),
     .testTarget(
       name: "EndToEndTests",

@@ -19,10 +19,11 @@ public struct TerraformBinary: Sendable, CustomStringConvertible {
         .filter { FileManager.default.isExecutableFile(atPath: $0) }
     }
     var seen: Set<String> = []
+    // Newest first: tests that run on one binary take the first.
     return candidates.compactMap { path in
       guard let version = version(of: path), seen.insert(version).inserted else { return nil }
       return TerraformBinary(path: path, version: version)
-    }
+    }.sorted { $0.version.compare($1.version, options: .numeric) == .orderedDescending }
   }()
 
   private static func version(of path: String) -> String? {

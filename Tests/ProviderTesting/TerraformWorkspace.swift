@@ -43,6 +43,12 @@ public struct TerraformWorkspace: Sendable {
   /// Runs `terraform <arguments>` in the workspace, non-interactively.
   @discardableResult
   public func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> ProcessResult {
+    try run(arguments, environment: extra)
+  }
+
+  /// Runs `terraform <arguments>` in the workspace, non-interactively.
+  @discardableResult
+  public func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
     var environment = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": directory.path,

@@ -114,4 +114,12 @@ public struct NestedAttributes: Sendable {
     case .map: .map(object)
     }
   }
+
+  /// One object of these attributes, every one null: the default of an optional single nested
+  /// attribute that is also computed. Terraform 1.0 to 1.2 crash proposing a plan for an
+  /// optional, non-computed single nested attribute left out of the configuration; an
+  /// optional-computed one with this default plans on every version and reads as "all unset".
+  public var emptyObject: Value {
+    .object(Dictionary(uniqueKeysWithValues: attributes.map { ($0.name, Value.null) }))
+  }
 }

@@ -37,8 +37,9 @@ extension ClusterResource {
           description: "The nodes. Defaults to one control-plane node. Changing them replaces the cluster.",
           planModifiers: [.requiresReplace, .useStateForUnknown]),
         Attribute(
-          "networking", .nested(NestedAttributes(.single, Self.networkingAttributes)), .optional,
-          description: "Cluster networking. Changing it replaces the cluster.", planModifiers: [.requiresReplace]),
+          "networking", .nested(Self.networking), .optionalComputed,
+          description: "Cluster networking. Changing it replaces the cluster.", defaultValue: Self.networking.emptyObject,
+          planModifiers: [.requiresReplace]),
         Attribute(
           "containerd_config_patches", type: .list(.string), .optional,
           description: "TOML patches for every node's containerd configuration. Changing them replaces the cluster.",
@@ -118,7 +119,7 @@ extension ClusterResource {
     Attribute("internal_address", type: .string, .computed, description: "The node's address on the kind network.", planModifiers: [.useStateForUnknown]),
   ]
 
-  static let networkingAttributes: [Attribute] = [
+  static let networking = NestedAttributes(.single, [
     Attribute("api_server_address", type: .string, .optional, description: "The host address the API server listens on; 127.0.0.1 by default."),
     Attribute("api_server_port", type: .number, .optional, description: "The host port of the API server; random by default."),
     Attribute("pod_subnet", type: .string, .optional, description: "The pod CIDR; 10.244.0.0/16 by default."),
@@ -127,5 +128,5 @@ extension ClusterResource {
     Attribute("kube_proxy_mode", type: .string, .optional, description: "iptables, ipvs, nftables or none.", validators: [.oneOf(["iptables", "ipvs", "nftables", "none"])]),
     Attribute("ip_family", type: .string, .optional, description: "ipv4, ipv6 or dual.", validators: [.oneOf(["ipv4", "ipv6", "dual"])]),
     Attribute("dns_search", type: .list(.string), .optional, description: "DNS search domains of the nodes."),
-  ]
+  ])
 }

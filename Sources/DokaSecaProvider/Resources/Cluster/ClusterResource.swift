@@ -190,9 +190,9 @@ struct ClusterResource: Resource {
     return .object(attributes)
   }
 
-  /// Every attribute null: the start of an imported state.
+  /// Every attribute unset (null, or its default): the start of an imported state.
   private static var emptyState: [String: Value] {
-    Dictionary(uniqueKeysWithValues: ClusterResource().schema.attributes.map { ($0.name, Value.null) })
+    Dictionary(uniqueKeysWithValues: ClusterResource().schema.attributes.map { ($0.name, $0.defaultValue ?? Value.null) })
       .merging(["timeouts": .null]) { $1 }
   }
 }

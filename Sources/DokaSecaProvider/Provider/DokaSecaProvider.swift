@@ -16,7 +16,7 @@ public struct DokaSecaProvider: Provider {
       attributes: ProviderSettings.attributes)
   }
 
-  public var resources: [any Resource] { [AddonsResource(), ClusterResource()] }
+  public var resources: [any Resource] { [AddonsResource(), ClusterResource(), GitOpsBridgeResource()] }
   public var dataSources: [any DataSource] { [AddonCatalogDataSource()] }
 
   public func configure(_ request: ConfigureProviderRequest, _ response: inout ConfigureProviderResponse) async {

@@ -5,8 +5,10 @@ PLATFORM ?= linux_amd64
 PROVIDER_DIR = $(MIRROR)/registry.terraform.io/dokaseca/dokaseca/$(VERSION)/$(PLATFORM)
 RELEASE_BINARY = .build/release/terraform-provider-dokaseca
 TERRAFORM_BINARIES ?= $(shell scripts/terraform-binaries.sh)
+# The terraform for fmt and docs: the first one found, else whatever `terraform` is on PATH
+TERRAFORM ?= $(or $(firstword $(subst :, ,$(TERRAFORM_BINARIES))),terraform)
 
-.PHONY: build install test testacc bench fmt lint docs protos catalog clean
+.PHONY: build install release test testacc bench fmt lint docs protos catalog clean
 
 ## build: a release build that ships alone (the Swift runtime linked in statically)
 build:
@@ -18,6 +20,11 @@ install: build
 	mkdir -p "$(PROVIDER_DIR)"
 	install -s -m 0755 $(RELEASE_BINARY) "$(PROVIDER_DIR)/terraform-provider-dokaseca_v$(VERSION)"
 	@echo "Installed into $(PROVIDER_DIR)"
+
+## release: build, strip and pack VERSION into dist/: the zip, SHA256SUMS, the registry manifest
+## and a packed filesystem mirror (dist/mirror) for `terraform providers lock -fs-mirror`
+release:
+	scripts/release.sh $(VERSION)
 
 ## test: unit tests and end-to-end tests through every terraform binary found (serially: the
 ## end-to-end tests wait on terraform and control-plane processes, and timing tests share 2 cores)
@@ -35,15 +42,18 @@ bench: build
 ## fmt: format Swift sources and Terraform files
 fmt:
 	swift format --in-place --recursive Sources Tests Package.swift
-	terraform fmt -recursive examples terraform 2>/dev/null || true
+	for dir in examples terraform; do $(TERRAFORM) fmt -recursive $$dir; done
 
 ## lint: check formatting without changing anything
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
+	for dir in examples terraform; do $(TERRAFORM) fmt -check -recursive $$dir; done
 
-## docs: regenerate registry-style documentation from the provider's schema
-docs:
-	@echo "docs: generated from the provider schema (see scripts/)"
+## docs: regenerate docs/ (registry layout) from the provider's schema and examples/; by default
+## from a fresh release build (DOCS_PROVIDER=.build/debug/terraform-provider-dokaseca to skip it)
+DOCS_PROVIDER ?= $(RELEASE_BINARY)
+docs: $(if $(filter $(RELEASE_BINARY),$(DOCS_PROVIDER)),build)
+	python3 scripts/generate-docs.py --provider $(DOCS_PROVIDER) --terraform $(TERRAFORM)
 
 ## protos: regenerate Swift from proto/ (needs protobuf-compiler)
 protos:

@@ -1,0 +1,85 @@
+# One hub with ArgoCD and two (or more) spokes registered in it. The hub's addon
+# ApplicationSets select every cluster Secret by its labels, so each spoke gets the addons its
+# flags enable, deployed by the hub's ArgoCD over the kind network.
+
+provider "dokaseca" {
+  kind_path = var.kind_path
+}
+
+locals {
+  hub_name = "${var.cluster_type}-${var.environment}"
+
+  hub_control_plane = {
+    role   = "control-plane"
+    labels = { "ingress-ready" = "true" }
+    port_mappings = length(var.ingress_ports) == 0 ? null : [
+      { container_port = 80, host_port = var.ingress_ports[0] },
+      { container_port = 443, host_port = var.ingress_ports[1] },
+    ]
+  }
+
+  repositories = {
+    addons = {
+      url      = "${var.gitops_org}/${var.gitops_addons_repo}"
+      revision = var.gitops_addons_revision
+      basepath = var.gitops_addons_basepath
+      path     = var.gitops_addons_path
+    }
+    addons_extras = {
+      url      = "${var.gitops_org}/${var.gitops_addons_extras_repo}"
+      revision = var.gitops_addons_extras_revision
+      basepath = var.gitops_addons_extras_basepath
+    }
+    workloads = {
+      url      = "${var.gitops_org}/${var.gitops_workloads_repo}"
+      revision = var.gitops_workloads_revision
+      basepath = var.gitops_workloads_basepath
+      path     = var.gitops_workloads_path
+    }
+    clusters = {
+      url      = "${var.gitops_org}/${var.gitops_clusters_repo}"
+      revision = var.gitops_clusters_revision
+      basepath = var.gitops_clusters_basepath
+      path     = var.gitops_clusters_path
+    }
+  }
+}
+
+module "hub" {
+  source = "../../modules/platform"
+
+  name                  = local.hub_name
+  environment           = var.environment
+  region                = var.region
+  cluster_type          = var.cluster_type
+  kubernetes_version    = var.kubernetes_version
+  nodes                 = concat([local.hub_control_plane], [for i in range(var.workers) : { role = "worker" }])
+  kubeconfig_path       = var.kubeconfig_path
+  addons                = var.addons
+  resolve_dependencies  = var.resolve_dependencies
+  ignore_unknown_addons = var.ignore_unknown_addons
+  teams                 = var.teams
+  repositories          = local.repositories
+  argocd_version        = var.argocd_version
+  argocd_manifest_url   = var.argocd_manifest_url
+}
+
+# One control-plane node each and no host ports: only the hub maps 80 and 443.
+module "spoke" {
+  source   = "../../modules/spoke"
+  for_each = var.spokes
+
+  hub_connection       = module.hub.connection
+  hub_argocd_namespace = module.hub.argocd_namespace
+
+  name                  = each.key
+  environment           = each.value.environment
+  region                = var.region
+  cluster_type          = "spoke"
+  kubernetes_version    = var.kubernetes_version
+  addons                = each.value.addons
+  resolve_dependencies  = var.resolve_dependencies
+  ignore_unknown_addons = var.ignore_unknown_addons
+  teams                 = var.teams
+  repositories          = local.repositories
+}

@@ -1,11 +1,24 @@
 import ArgumentParser
+import Foundation
 import DokaSecaProvider
 import TerraformProviderFramework
 
-
-/// The plugin binary Terraform and OpenTofu start. Without flags it serves the go-plugin
-/// handshake; `--debug` serves for attaching Terraform with `TF_REATTACH_PROVIDERS`.
+/// The plugin binary Terraform and OpenTofu start.
+///
+/// Terraform starts it without arguments, three or four times per command, so that path serves
+/// at once; parsing flags with ArgumentParser would add a fifth of the start-up time for nothing.
 @main
+enum ProviderMain {
+  static func main() async {
+    guard CommandLine.arguments.count > 1 else {
+      exit(await PluginServer.serve(DokaSecaProvider(), environment: ProcessEnvironment.current))
+    }
+    await ProviderCommand.main()
+  }
+}
+
+/// The command line a person uses: `--debug` serves for attaching Terraform with
+/// `TF_REATTACH_PROVIDERS`; `--help` says how the plugin is meant to be run.
 struct ProviderCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "terraform-provider-dokaseca",

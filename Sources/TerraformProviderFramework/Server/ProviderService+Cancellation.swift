@@ -16,7 +16,14 @@ extension ProviderService {
   /// Runs a resource or data-source operation that StopProvider can cancel. An operation cut
   /// short says so, unless it already reported why it stopped: Terraform must not take a
   /// half-done apply for a finished one.
-  func cancellable<Response: DiagnosticResponse>(_ operation: @escaping @Sendable () async -> Response) async -> Response {
+  ///
+  /// Logs at debug level how long the call took (`ApplyResourceChange dokaseca_cluster`), which is
+  /// how a benchmark separates the provider's time from Terraform's.
+  func cancellable<Response: DiagnosticResponse>(
+    _ rpc: String, _ typeName: String, _ operation: @escaping @Sendable () async -> Response
+  ) async -> Response {
+    let started = ContinuousClock.now
+    defer { logger.debug("\(rpc) \(typeName) done", metadata: ["elapsed": "\(ContinuousClock.now - started)"]) }
     var (response, wasCancelled) = await operations.run(operation)
     let reportedError = response.diagnostics.contains { $0.severity == .error }
     if wasCancelled && !reportedError {

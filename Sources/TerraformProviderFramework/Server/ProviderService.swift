@@ -55,22 +55,22 @@ final class ProviderService: RegistrableRPCService {
       self.validateDataResourceConfig($0)
     }
     router.registerUnary(Methods.UpgradeResourceState.descriptor, Tfplugin6_UpgradeResourceState.Request.self) { request in
-      await self.cancellable { await self.upgradeResourceState(request) }
+      await self.cancellable("UpgradeResourceState", request.typeName) { await self.upgradeResourceState(request) }
     }
     router.registerUnary(Methods.ReadResource.descriptor, Tfplugin6_ReadResource.Request.self) { request in
-      await self.cancellable { await self.readResource(request) }
+      await self.cancellable("ReadResource", request.typeName) { await self.readResource(request) }
     }
     router.registerUnary(Methods.PlanResourceChange.descriptor, Tfplugin6_PlanResourceChange.Request.self) { request in
-      await self.cancellable { await self.planResourceChange(request) }
+      await self.cancellable("PlanResourceChange", request.typeName) { await self.planResourceChange(request) }
     }
     router.registerUnary(Methods.ApplyResourceChange.descriptor, Tfplugin6_ApplyResourceChange.Request.self) { request in
-      await self.cancellable { await self.applyResourceChange(request) }
+      await self.cancellable("ApplyResourceChange", request.typeName) { await self.applyResourceChange(request) }
     }
     router.registerUnary(Methods.ImportResourceState.descriptor, Tfplugin6_ImportResourceState.Request.self) { request in
-      await self.cancellable { await self.importResourceState(request) }
+      await self.cancellable("ImportResourceState", request.typeName) { await self.importResourceState(request) }
     }
     router.registerUnary(Methods.ReadDataSource.descriptor, Tfplugin6_ReadDataSource.Request.self) { request in
-      await self.cancellable { await self.readDataSource(request) }
+      await self.cancellable("ReadDataSource", request.typeName) { await self.readDataSource(request) }
     }
     router.registerUnary(Methods.StopProvider.descriptor, Tfplugin6_StopProvider.Request.self) { _ in
       self.logger.info("Terraform asked to stop; cancelling operations in flight")

@@ -86,6 +86,7 @@ struct ArgoCDInstaller: Sendable {
             try await client.waitForDeploymentAvailable(
               namespace: workload.namespace ?? "", name: workload.name, timeout: timeout, progress: progress)
           }
+          logger.debug("\(workload) is available")
         }
       }
       try await group.waitForAll()

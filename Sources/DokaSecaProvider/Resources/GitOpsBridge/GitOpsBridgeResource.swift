@@ -101,6 +101,10 @@ struct GitOpsBridgeResource: Resource {
     else { return }
     do {
       let live = try await LiveBridgeObjects.read(arguments, client: client)
+      // A refresh reads, never writes: the benchmark checks these figures.
+      request.context.logger.debug(
+        "Refreshed dokaseca_gitops_bridge",
+        metadata: ["requests": "\(client.requestCount)", "writes": "\(client.writeCount)", "bootstrap_objects": "\(arguments.bootstrapObjects.count)"])
       response.state = request.state
         .settingAttribute("cluster_secret_labels", to: live.secretLabels.map(Value.stringMap) ?? .null)
         .settingAttribute("cluster_secret_annotations", to: live.secretAnnotations.map(Value.stringMap) ?? .null)

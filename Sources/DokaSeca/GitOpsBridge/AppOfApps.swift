@@ -34,7 +34,14 @@ public struct AppOfApps: Sendable, Hashable {
 
   private func applicationSet(for repository: GitOpsRepository) -> JSON {
     func annotation(_ part: String) -> String { "{{metadata.annotations.\(repository.annotationKey(part))}}" }
-    let path = repository.basepath.map { _ in "\(annotation("basepath"))/\(annotation("path"))" } ?? annotation("path")
+    // Basepaths come as "argocd", "argocd/" or "" depending on the configuration's habits; the
+    // rendered path must be relative (ArgoCD refuses absolute ones) and have one slash.
+    let path: String
+    switch repository.basepath {
+    case nil, "": path = annotation("path")
+    case let basepath? where basepath.hasSuffix("/"): path = annotation("basepath") + annotation("path")
+    default: path = "\(annotation("basepath"))/\(annotation("path"))"
+    }
     let source: JSON = [
       "repoURL": .string(annotation("url")),
       "targetRevision": .string(repository.revision == nil ? "HEAD" : annotation("revision")),

@@ -54,6 +54,17 @@ public struct ArgoCDManifest: Sendable, Hashable {
     objects.filter { $0["kind"] == "CustomResourceDefinition" }.compactMap { $0["metadata"]["name"].stringValue }
   }
 
+  /// Whether `object` is of a kind one of the manifest's CRDs defines (an AppProject, say): it
+  /// can be applied only once that CRD is established. Everything else need not wait for them.
+  public func isCustomResource(_ object: JSON) -> Bool {
+    guard let apiVersion = object["apiVersion"].stringValue, let kind = object["kind"].stringValue else { return false }
+    let group = apiVersion.split(separator: "/").dropLast().joined(separator: "/")
+    return objects.contains { definition in
+      definition["kind"] == "CustomResourceDefinition" && definition["spec"]["group"].stringValue == group
+        && definition["spec"]["names"]["kind"].stringValue == kind
+    }
+  }
+
   /// The Deployments and StatefulSets, to wait until they are available.
   public var workloads: [ObjectReference] {
     objects.filter { ["Deployment", "StatefulSet"].contains($0["kind"].stringValue) }.map {
@@ -72,7 +83,8 @@ public struct ArgoCDManifest: Sendable, Hashable {
   public static func tag(ofImage image: String) -> String? {
     let name = image.split(separator: "@").first.map(String.init) ?? image
     guard let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") else { return nil }
-    return String(name[name.index(after: colon)...])
+    let tag = name[name.index(after: colon)...]
+    return tag.isEmpty ? nil : String(tag)
   }
 
   private static func retargetSubjects(of binding: inout JSON, to namespace: String) {

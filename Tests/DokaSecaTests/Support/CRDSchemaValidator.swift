@@ -395,33 +395,13 @@ extension CRDSchemaValidator {
     return try CRDSchemaValidator(crd: crd)
   }
 
-  /// Where `<crd>-crd.yaml` is: under `DOKASECA_SHARED_DIR` when set, else in `../shared/` beside
-  /// the package root found by walking up from this source file (as compiled, then with symlinks
-  /// resolved), as `UpstreamDocument.locate` does.
-  static func argocdFixture(_ crd: String, filePath: String = #filePath) throws(CRDSchemaError) -> URL {
-    let files = FileManager.default
-    let relative = "\(argocdFixtureFolder)/\(crd)-crd.yaml"
-    var tried: [String] = []
-
-    if let shared = ProcessInfo.processInfo.environment["DOKASECA_SHARED_DIR"], !shared.isEmpty {
-      let url = URL(fileURLWithPath: shared, isDirectory: true).appendingPathComponent(relative)
-      if files.fileExists(atPath: url.path) { return url }
-      tried.append(url.path)
+  /// Where `<crd>-crd.yaml` is in the shared folder.
+  static func argocdFixture(_ crd: String) throws(CRDSchemaError) -> URL {
+    do {
+      return try SharedFolder.locate("\(argocdFixtureFolder)/\(crd)-crd.yaml")
+    } catch {
+      throw CRDSchemaError(error.description)
     }
-
-    let file = URL(fileURLWithPath: filePath)
-    for start in [file, file.resolvingSymlinksInPath()] {
-      var directory = start.deletingLastPathComponent()
-      while directory.path != "/" && !directory.path.isEmpty {
-        if files.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-          let url = directory.deletingLastPathComponent().appendingPathComponent("shared/\(relative)")
-          if files.fileExists(atPath: url.path) { return url }
-          tried.append(url.path)
-        }
-        directory = directory.deletingLastPathComponent()
-      }
-    }
-    throw CRDSchemaError("cannot find \(relative); set DOKASECA_SHARED_DIR. Tried: " + tried.joined(separator: ", "))
   }
 }
 

@@ -63,6 +63,21 @@ struct GitOpsBridgeResourceTests {
     return workspace
   }
 
+  /// A cluster made with `kind` outside Terraform, and a bridge that only writes a cluster Secret
+  /// (named like the cluster, in `default`) through the kubeconfig kind wrote for it.
+  static func secretOnlyBridge(named name: String, on kind: KindTestTool) throws -> (kubeconfig: String, configuration: String) {
+    let kubeconfig = kind.home.appendingPathComponent("\(name).kubeconfig").path
+    try #require(try kind.run("create", "cluster", "--name", name, "--kubeconfig", kubeconfig).exitCode == 0)
+    let configuration = """
+      resource "dokaseca_gitops_bridge" "\(name)" {
+        cluster        = { kubeconfig = file("\(kubeconfig)") }
+        argocd         = { install = false }
+        cluster_secret = { name = "\(name)", namespace = "default", environment = "dev" }
+      }
+      """
+    return (kubeconfig, configuration)
+  }
+
   @Test func freshInstallThenNoOpPlanThenAnAddonChangeOnlyRelabelsTheSecret() async throws {
     let kind = try KindTestTool()
     defer { kind.removeAll() }
@@ -175,15 +190,7 @@ struct GitOpsBridgeResourceTests {
   @Test func anUnreachableAPIServerIsAnErrorNamingItAndKeepsTheState() throws {
     let kind = try KindTestTool()
     defer { kind.removeAll() }
-    let kubeconfig = kind.home.appendingPathComponent("outside.kubeconfig").path
-    try #require(try kind.run("create", "cluster", "--name", "outside", "--kubeconfig", kubeconfig).exitCode == 0)
-    let configuration = """
-      resource "dokaseca_gitops_bridge" "outside" {
-        cluster        = { kubeconfig = file("\(kubeconfig)") }
-        argocd         = { install = false }
-        cluster_secret = { name = "outside", namespace = "default" }
-      }
-      """
+    let (kubeconfig, configuration) = try Self.secretOnlyBridge(named: "outside", on: kind)
     let workspace = try Self.workspace(kind, configuration)
     defer { workspace.remove() }
     let applied = try workspace.apply()
@@ -217,15 +224,7 @@ struct GitOpsBridgeResourceTests {
   @Test func importAdoptsAnExistingSecretAndTheNextApplySettles() throws {
     let kind = try KindTestTool()
     defer { kind.removeAll() }
-    let kubeconfig = kind.home.appendingPathComponent("adopt.kubeconfig").path
-    try #require(try kind.run("create", "cluster", "--name", "adopt", "--kubeconfig", kubeconfig).exitCode == 0)
-    let configuration = """
-      resource "dokaseca_gitops_bridge" "adopt" {
-        cluster        = { kubeconfig = file("\(kubeconfig)") }
-        argocd         = { install = false }
-        cluster_secret = { name = "adopt", namespace = "default", environment = "dev" }
-      }
-      """
+    let (_, configuration) = try Self.secretOnlyBridge(named: "adopt", on: kind)
     let first = try Self.workspace(kind, configuration)
     defer { first.remove() }
     try #require(try first.apply().exitCode == 0)

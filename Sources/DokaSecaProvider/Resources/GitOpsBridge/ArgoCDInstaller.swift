@@ -2,9 +2,10 @@ import DokaSeca
 import KubernetesClient
 import Logging
 
-/// Installs and removes ArgoCD with server-side apply: the namespace and the
-/// CustomResourceDefinitions first (waiting until they are established), then every other
-/// object, several at a time; then, when asked, waits for the Deployments and StatefulSets.
+/// Installs and removes ArgoCD with server-side apply: the namespace first, then the
+/// CustomResourceDefinitions and every other object together, several at a time, then objects
+/// of the new kinds once their CRDs are established; then, when asked, waits for the
+/// Deployments and StatefulSets.
 struct ArgoCDInstaller: Sendable {
   /// Applies in flight at once: enough to hide the round trips, few enough not to be throttled.
   static let concurrentApplies = 8
@@ -16,17 +17,23 @@ struct ArgoCDInstaller: Sendable {
   /// Applies `manifest` and returns what was applied, in order.
   func install(_ manifest: ArgoCDManifest, wait: Bool, timeout: Duration) async throws -> [ObjectReference] {
     let started = ContinuousClock.now
-    let definitions = manifest.objects.filter { $0["kind"] == "Namespace" || $0["kind"] == "CustomResourceDefinition" }
-    let others = manifest.objects.filter { $0["kind"] != "Namespace" && $0["kind"] != "CustomResourceDefinition" }
+    let namespace = manifest.objects.filter { $0["kind"] == "Namespace" }
+    // Establishing a CRD takes the API server seconds (ArgoCD's ApplicationSet CRD is 1.4 MB);
+    // only objects of its kind need to wait for that.
+    let custom = manifest.objects.filter(manifest.isCustomResource)
+    let others = manifest.objects.filter { $0["kind"] != "Namespace" && !manifest.isCustomResource($0) }
     logger.info("Installing ArgoCD into namespace \(manifest.namespace): \(manifest.objects.count) objects")
-    var applied = try await apply(definitions, namespace: manifest.namespace)
-    for name in manifest.customResourceDefinitions {
-      try await client.waitForCRDEstablished(name: name, timeout: timeout)
-    }
+    var applied = try await apply(namespace, namespace: manifest.namespace)
     applied += try await apply(others, namespace: manifest.namespace)
-    logger.info(
-      "Applied \(applied.count) ArgoCD objects", metadata: ["elapsed": "\(ContinuousClock.now - started)"])
-    if wait { try await waitForWorkloads(manifest.workloads, timeout: timeout - (ContinuousClock.now - started)) }
+    logger.info("Applied \(applied.count) ArgoCD objects", metadata: ["elapsed": "\(ContinuousClock.now - started)"])
+    // The workloads start while the CRDs are being established: wait for both at once.
+    let remaining = timeout - (ContinuousClock.now - started)
+    async let workloads: Void = wait ? waitForWorkloads(manifest.workloads, timeout: remaining) : ()
+    for name in manifest.customResourceDefinitions {
+      try await client.waitForCRDEstablished(name: name, timeout: remaining)
+    }
+    applied += try await apply(custom, namespace: manifest.namespace)
+    try await workloads
     return applied
   }
 

@@ -66,12 +66,8 @@ struct GitOpsBridgeResource: Resource {
   }
 
   func create(_ request: CreateRequest, _ response: inout CreateResponse) async {
-    guard let arguments = GitOpsBridgeArguments.parse(request.config).arguments else {
-      response.diagnostics.addError("Unknown arguments at apply", detail: "Every argument of dokaseca_gitops_bridge must be known when it is created.")
-      return
-    }
     let logger = request.context.logger
-    guard let client = Self.client(arguments, logger: logger, into: &response.diagnostics) else { return }
+    guard let (arguments, client) = Self.connect(request.config, logger: logger, into: &response.diagnostics) else { return }
     var applied = false
     do {
       // Nothing is applied before the server has answered: an unreachable cluster leaves no state.
@@ -122,12 +118,8 @@ struct GitOpsBridgeResource: Resource {
   }
 
   func update(_ request: UpdateRequest, _ response: inout UpdateResponse) async {
-    guard let arguments = GitOpsBridgeArguments.parse(request.config).arguments else {
-      response.diagnostics.addError("Unknown arguments at apply", detail: "Every argument of dokaseca_gitops_bridge must be known when it is updated.")
-      return
-    }
     let logger = request.context.logger
-    guard let client = Self.client(arguments, logger: logger, into: &response.diagnostics) else { return }
+    guard let (arguments, client) = Self.connect(request.config, logger: logger, into: &response.diagnostics) else { return }
     // A state imported without a connection has no usable prior arguments: nothing to clean up.
     let prior = GitOpsBridgeArguments.parse(request.priorState).arguments
     let reinstall = arguments.install && request.plannedState[attribute: "status"][attribute: "argocd_objects"].isUnknown
@@ -269,6 +261,17 @@ struct GitOpsBridgeResource: Resource {
   }
 
   // MARK: - State
+
+  /// The arguments of an apply, which are all known by then, and a client for their cluster.
+  private static func connect(_ config: Value, logger: Logger, into diagnostics: inout Diagnostics)
+    -> (GitOpsBridgeArguments, KubernetesClient)?
+  {
+    guard let arguments = GitOpsBridgeArguments.parse(config).arguments else {
+      diagnostics.addError("Unknown arguments at apply", detail: "Every argument of dokaseca_gitops_bridge must be known when it is applied.")
+      return nil
+    }
+    return client(arguments, logger: logger, into: &diagnostics).map { (arguments, $0) }
+  }
 
   private static func client(_ arguments: GitOpsBridgeArguments, logger: Logger, into diagnostics: inout Diagnostics) -> KubernetesClient? {
     do {

@@ -8,30 +8,45 @@ import Testing
 /// from nothing to a bootstrapped platform, and one destroy back to nothing.
 @Suite(.serialized, .enabled(if: KindTestTool.isUsable, "needs scripts/install-kube-control-plane.sh"))
 struct PlatformEnvironmentTests {
-  /// What the test machine changes in an environment: its own kind, the local manifest, free
-  /// host ports instead of 80/443, and a kubeconfig file of its own.
-  static func variables(_ kind: KindTestTool, kubeconfig: String) -> [String] {
-    [
-      "-var", "kind_path=\(KindTestTool.path)", "-var", "argocd_manifest_url=\(GitOpsBridgeResourceTests.manifestURL)",
-      "-var", "ingress_ports=[\(freePort()),\(freePort())]", "-var", "kubeconfig_path=\(kubeconfig)",
-    ]
+  /// One root of a copy of `terraform/`, initialized, with what the test machine changes in
+  /// it: its own kind, the local ArgoCD manifest, free host ports instead of 80 and 443, and a
+  /// kubeconfig file of its own.
+  struct EnvironmentRun {
+    let kind: KindTestTool
+    let workspace: TerraformWorkspace
+    let root: String
+    let kubeconfig: String
+    let variables: [String]
+
+    init(_ environment: String, terraform: TerraformBinary) throws {
+      kind = try KindTestTool()
+      workspace = try TerraformConfigurationsTests.workspace(terraform)
+      root = "-chdir=terraform/environments/\(environment)"
+      kubeconfig = kind.home.appendingPathComponent("kube/config").path
+      variables = [
+        "-var", "kind_path=\(KindTestTool.path)", "-var", "argocd_manifest_url=\(GitOpsBridgeResourceTests.manifestURL)",
+        "-var", "ingress_ports=[\(freePort()),\(freePort())]", "-var", "kubeconfig_path=\(kubeconfig)",
+      ]
+      try #require(try workspace.run([root, "init", "-no-color"], environment: kind.environment).exitCode == 0)
+    }
+
+    /// `terraform -chdir=<root> <command> -no-color <arguments> <the variables>`.
+    func callAsFunction(_ command: String, _ arguments: String...) throws -> ProcessResult {
+      try workspace.run([root, command, "-no-color"] + arguments + variables, environment: kind.environment)
+    }
+
+    func remove() {
+      workspace.remove()
+      kind.removeAll()
+    }
   }
 
   @Test(arguments: TerraformBinary.available)
   func devBootstrapsInOneApplyRelabelsOnAnAddonChangeAndDestroysToNothing(terraform: TerraformBinary) async throws {
-    let kind = try KindTestTool()
-    defer { kind.removeAll() }
-    let workspace = try TerraformConfigurationsTests.workspace(terraform)
-    defer { workspace.remove() }
-    let dev = "-chdir=terraform/environments/dev"
-    let kubeconfig = kind.home.appendingPathComponent("kube/config").path
-    let variables = Self.variables(kind, kubeconfig: kubeconfig)
-    func run(_ arguments: [String]) throws -> ProcessResult {
-      try workspace.run(arguments, environment: kind.environment)
-    }
-    try #require(try run([dev, "init", "-no-color"]).exitCode == 0)
-
-    let applied = try run([dev, "apply", "-auto-approve", "-no-color"] + variables)
+    let dev = try EnvironmentRun("dev", terraform: terraform)
+    defer { dev.remove() }
+    let (kind, kubeconfig) = (dev.kind, dev.kubeconfig)
+    let applied = try dev("apply", "-auto-approve")
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
     #expect(applied.standardOutput.contains("Apply complete! Resources: 3 added"), "\(applied.standardOutput)")
     #expect(try kind.run("get", "clusters").standardOutput == "hub-dev\n")
@@ -48,15 +63,15 @@ struct PlatformEnvironmentTests {
       #expect(try await live.get("argoproj.io/v1alpha1", "ApplicationSet", "argocd", name) != nil, "\(name) is applied")
     }
 
-    let settled = try run([dev, "plan", "-detailed-exitcode", "-no-color"] + variables)
+    let settled = try dev("plan", "-detailed-exitcode")
     #expect(settled.exitCode == 0, "a second plan must be empty:\n\(settled.combinedOutput)")
 
     // A user turns addons off in their tfvars: only the labels change.
     let argocdVersion = server["metadata"]["resourceVersion"]
     try "addons = { enable_argo_cd = true, enable_kyverno = true }\n".write(
-      to: workspace.directory.appendingPathComponent("terraform/environments/dev/fewer.auto.tfvars"), atomically: true,
+      to: dev.workspace.directory.appendingPathComponent("terraform/environments/dev/fewer.auto.tfvars"), atomically: true,
       encoding: .utf8)
-    let relabel = try run([dev, "apply", "-auto-approve", "-no-color"] + variables)
+    let relabel = try dev("apply", "-auto-approve")
     try #require(relabel.exitCode == 0, "\(relabel.combinedOutput)")
     #expect(relabel.standardOutput.contains("Resources: 0 added, 2 changed, 0 destroyed"), "\(relabel.standardOutput)")
     let relabeled = LiveCluster.labels(of: try #require(try await live.secret("argocd", "hub-dev")))
@@ -64,7 +79,7 @@ struct PlatformEnvironmentTests {
     let after = try await live.get("apps/v1", "Deployment", "argocd", "argocd-server")
     #expect(after?["metadata"]["resourceVersion"] == argocdVersion, "ArgoCD is untouched by an addon change")
 
-    let destroyed = try run([dev, "destroy", "-auto-approve", "-no-color"] + variables)
+    let destroyed = try dev("destroy", "-auto-approve")
     #expect(destroyed.exitCode == 0, "\(destroyed.combinedOutput)")
     #expect(try kind.run("get", "clusters").standardOutput.isEmpty)
     #expect(!(try String(contentsOfFile: kubeconfig, encoding: .utf8)).contains("kind-hub-dev"))
@@ -72,18 +87,10 @@ struct PlatformEnvironmentTests {
 
   @Test(arguments: TerraformBinary.available.prefix(1))
   func hubAndTwoSpokesInOneApplyAndOneDestroy(terraform: TerraformBinary) async throws {
-    let kind = try KindTestTool()
-    defer { kind.removeAll() }
-    let workspace = try TerraformConfigurationsTests.workspace(terraform)
-    defer { workspace.remove() }
-    let hubSpoke = "-chdir=terraform/environments/hub-spoke"
-    let kubeconfig = kind.home.appendingPathComponent("kube/config").path
-    let variables = Self.variables(kind, kubeconfig: kubeconfig)
-    func run(_ arguments: [String]) throws -> ProcessResult {
-      try workspace.run(arguments, environment: kind.environment)
-    }
-    try #require(try run([hubSpoke, "init", "-no-color"]).exitCode == 0)
-    let applied = try run([hubSpoke, "apply", "-auto-approve", "-no-color"] + variables)
+    let hubSpoke = try EnvironmentRun("hub-spoke", terraform: terraform)
+    defer { hubSpoke.remove() }
+    let (kind, kubeconfig) = (hubSpoke.kind, hubSpoke.kubeconfig)
+    let applied = try hubSpoke("apply", "-auto-approve")
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
     #expect(try kind.run("get", "clusters").standardOutput == "hub-dev\nspoke-dev\nspoke-stg\n")
 
@@ -100,9 +107,9 @@ struct PlatformEnvironmentTests {
       #expect(tls["caData"].stringValue != nil && tls["certData"].stringValue != nil && tls["keyData"].stringValue != nil)
       #expect(LiveCluster.labels(of: secret)["enable_argocd"] == nil, "ArgoCD runs in the hub only")
     }
-    #expect(try run([hubSpoke, "plan", "-detailed-exitcode", "-no-color"] + variables).exitCode == 0)
+    #expect(try hubSpoke("plan", "-detailed-exitcode").exitCode == 0)
 
-    let destroyed = try run([hubSpoke, "destroy", "-auto-approve", "-no-color"] + variables)
+    let destroyed = try hubSpoke("destroy", "-auto-approve")
     #expect(destroyed.exitCode == 0, "\(destroyed.combinedOutput)")
     #expect(try kind.run("get", "clusters").standardOutput.isEmpty)
   }

@@ -49,7 +49,9 @@ import Testing
   }
 
   /// A workspace holding a copy of `terraform/` and `examples/` (module sources are relative
-  /// paths), without local state, lock files or `.terraform` folders. Example folders that do
+  /// paths), without local state, lock files or `.terraform` folders. `copyItem` copies a
+  /// symlink as a symlink: the environments' relative links to dev's files resolve in the copy
+  /// as in the repository. Example folders that do
   /// not say where the provider comes from get the `required_providers` block a user's root
   /// module would have.
   static func workspace(_ terraform: TerraformBinary) throws -> TerraformWorkspace {
@@ -109,16 +111,34 @@ import Testing
     #expect(Self.configurations.contains("examples/data-sources/dokaseca_addon_catalog"))
   }
 
-  /// dev, staging and prod are one configuration with three terraform.tfvars.
-  @Test func environmentRootsDifferOnlyInTheirTfvars() throws {
-    for file in ["main.tf", "variables.tf", "outputs.tf", "versions.tf"] {
-      let dev = try Data(contentsOf: Self.repository.appendingPathComponent("terraform/environments/dev/\(file)"))
-      for environment in ["staging", "prod"] {
-        let other = try Data(
-          contentsOf: Self.repository.appendingPathComponent("terraform/environments/\(environment)/\(file)"))
-        #expect(other == dev, "terraform/environments/\(environment)/\(file) differs from dev's")
+  /// dev, staging and prod are one configuration with three terraform.tfvars: every `.tf` file of
+  /// staging and prod is a relative symlink to dev's (so it resolves in a copy of the tree too),
+  /// and hub-spoke links to dev's locals, variables and versions.
+  @Test func environmentRootsLinkToDevsConfiguration() throws {
+    let manager = FileManager.default
+    let environments = Self.repository.appendingPathComponent("terraform/environments")
+    func tfFiles(_ root: String) throws -> Set<String> {
+      Set(try manager.contentsOfDirectory(atPath: environments.appendingPathComponent(root).path).filter { $0.hasSuffix(".tf") })
+    }
+    func expectLinksToDev(_ root: String, _ files: Set<String>) throws {
+      for file in files.sorted() {
+        let path = environments.appendingPathComponent("\(root)/\(file)").path
+        #expect(
+          (try? manager.destinationOfSymbolicLink(atPath: path)) == "../dev/\(file)",
+          "terraform/environments/\(root)/\(file) is not a link to ../dev/\(file)")
+        #expect(
+          (try? Data(contentsOf: URL(fileURLWithPath: path)))
+            == (try Data(contentsOf: environments.appendingPathComponent("dev/\(file)"))))
       }
     }
+    let dev = try tfFiles("dev")
+    #expect(dev.isSuperset(of: ["main.tf", "locals.tf", "variables.tf", "outputs.tf", "versions.tf"]))
+    for environment in ["staging", "prod"] {
+      #expect(try tfFiles(environment) == dev, "terraform/environments/\(environment) has dev's .tf files, no others")
+      try expectLinksToDev(environment, dev)
+      #expect(manager.fileExists(atPath: environments.appendingPathComponent("\(environment)/terraform.tfvars").path))
+    }
+    try expectLinksToDev("hub-spoke", ["locals.tf", "variables.tf", "versions.tf"])
   }
 
   @Test(arguments: binaries)

@@ -1,5 +1,6 @@
 # DoKa Seca's variables (thatmlopsguy/dokaseca-control-plane), so its tfvars files work here,
 # then this project's: how the provider runs kind, the node layout and ArgoCD's manifest.
+# staging, prod and hub-spoke link to this file; in hub-spoke they describe the hub.
 
 variable "environment" {
   description = "Name of the environment: dev, stg or prod."
@@ -174,7 +175,7 @@ variable "kubeconfig_path" {
 }
 
 variable "workers" {
-  description = "How many worker nodes beside the control-plane node."
+  description = "How many worker nodes beside the control-plane node (the hub's, in hub-spoke)."
   type        = number
   default     = 1
 
@@ -185,7 +186,7 @@ variable "workers" {
 }
 
 variable "ingress_ports" {
-  description = "Host ports forwarded to the control-plane node's ports 80 and 443 for an ingress controller, as [http, https] (the cluster's ingress domain becomes 127-0-0-1.sslip.io). Empty: none."
+  description = "Host ports forwarded to the control-plane node's ports 80 and 443 for an ingress controller, as [http, https] (the cluster's ingress domain becomes 127-0-0-1.sslip.io). Empty: none. In hub-spoke only the hub maps them, so spokes never collide with it."
   type        = list(number)
   default     = []
 

@@ -9,6 +9,8 @@ teams = {
   team-a = "true"
 }
 
+# One node for the hub (the shared variables default to one worker beside it).
+workers       = 0
 ingress_ports = [80, 443]
 
 # The hub: ArgoCD and what runs beside it.

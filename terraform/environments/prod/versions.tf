@@ -1,10 +1,1 @@
-terraform {
-  required_version = ">= 1.0"
-
-  required_providers {
-    dokaseca = {
-      source  = "registry.terraform.io/dokaseca/dokaseca"
-      version = "~> 0.1"
-    }
-  }
-}
+../dev/versions.tf

@@ -1,5 +1,7 @@
 # One DoKa Seca platform cluster: a Kind cluster, its addon flags, and ArgoCD installed through
-# the GitOps Bridge with the cluster registered in it and the App of Apps applied.
+# the GitOps Bridge with the cluster registered in it and the App of Apps applied. Given a hub,
+# the cluster is a spoke instead: the GitOps Bridge registers it in the hub's ArgoCD and installs
+# nothing.
 
 locals {
   name = coalesce(var.name, "${var.cluster_type}-${var.environment}")
@@ -30,6 +32,13 @@ locals {
       path     = lookup(repository, "path", null)
     }
   }
+
+  # Only the GitOps Bridge reads var.hub: the cluster and its addons do not wait for the hub.
+  # Its namespace tells whether there is one: comparing var.hub itself with null would make the
+  # result, and every attribute it decides, as sensitive as the hub's connection.
+  hub_namespace    = try(var.hub.argocd_namespace, null)
+  spoke            = local.hub_namespace != null
+  argocd_namespace = local.spoke ? local.hub_namespace : var.argocd_namespace
 }
 
 data "dokaseca_addon_catalog" "flags" {
@@ -55,22 +64,26 @@ resource "dokaseca_addons" "this" {
   extra_labels         = local.cluster_labels
 }
 
+# A spoke's bridge writes into the hub: the hub's ArgoCD reaches the spoke at its address on the
+# kind network, with the spoke's connection as credentials.
 resource "dokaseca_gitops_bridge" "this" {
-  cluster = dokaseca_cluster.this.connection
+  cluster = local.spoke ? var.hub.connection : dokaseca_cluster.this.connection
 
   argocd = {
-    install      = true
-    namespace    = var.argocd_namespace
-    version      = var.argocd_version
-    manifest_url = var.argocd_manifest_url
-    manifest     = var.argocd_manifest
-    wait         = var.argocd_wait
-    timeout      = var.argocd_timeout
+    install      = !local.spoke
+    namespace    = local.argocd_namespace
+    version      = local.spoke ? null : var.argocd_version
+    manifest_url = local.spoke ? null : var.argocd_manifest_url
+    manifest     = local.spoke ? null : var.argocd_manifest
+    wait         = local.spoke ? null : var.argocd_wait
+    timeout      = local.spoke ? null : var.argocd_timeout
   }
 
   cluster_secret = {
     name        = local.name
     environment = var.environment
+    server      = local.spoke ? dokaseca_cluster.this.endpoint_internal : null
+    connection  = local.spoke ? dokaseca_cluster.this.connection : null
     labels      = dokaseca_addons.this.labels
     annotations = var.cluster_secret_annotations
   }
@@ -78,11 +91,11 @@ resource "dokaseca_gitops_bridge" "this" {
   repositories = local.repositories
 
   bootstrap = {
-    enabled   = var.bootstrap
-    manifests = var.bootstrap_manifests
-    project   = var.bootstrap_project
+    enabled   = local.spoke ? false : var.bootstrap
+    manifests = local.spoke ? null : var.bootstrap_manifests
+    project   = local.spoke ? null : var.bootstrap_project
   }
 
   force_conflicts             = var.force_conflicts
-  strip_finalizers_on_destroy = var.strip_finalizers_on_destroy
+  strip_finalizers_on_destroy = local.spoke ? null : var.strip_finalizers_on_destroy
 }

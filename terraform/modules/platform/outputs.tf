@@ -27,7 +27,7 @@ output "kubeconfig" {
 }
 
 output "connection" {
-  description = "Endpoint, CA, client certificate and key: what a spoke module takes as hub_connection."
+  description = "Endpoint, CA, client certificate and key: what a spoke module takes as hub_connection (the connection of the hub input)."
   value       = dokaseca_cluster.this.connection
   sensitive   = true
 }
@@ -52,8 +52,8 @@ output "ignored_addons" {
 # --- The GitOps Bridge -------------------------------------------------------------------------
 
 output "argocd_namespace" {
-  description = "The namespace ArgoCD runs in. It depends on the installation, so a spoke that takes it registers once ArgoCD is there."
-  value       = var.argocd_namespace
+  description = "The namespace ArgoCD runs in (the hub's, with a hub). It depends on the installation, so a spoke that takes it registers once ArgoCD is there."
+  value       = local.argocd_namespace
   depends_on  = [dokaseca_gitops_bridge.this]
 }
 

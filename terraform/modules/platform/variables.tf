@@ -137,7 +137,7 @@ variable "cluster_secret_annotations" {
 }
 
 variable "argocd_namespace" {
-  description = "The namespace ArgoCD is installed into; the cluster Secret goes there too."
+  description = "The namespace ArgoCD is installed into; the cluster Secret goes there too. With a hub, the hub's argocd_namespace is used instead."
   type        = string
   default     = "argocd"
 }
@@ -200,4 +200,25 @@ variable "strip_finalizers_on_destroy" {
   description = "When the bootstrap Applications are still there at the delete timeout (their finalizer waits for an ArgoCD that may be gone), remove their finalizers instead of failing the destroy."
   type        = bool
   default     = false
+}
+
+# --- A spoke of a hub --------------------------------------------------------------------------
+
+variable "hub" {
+  description = "A hub to register the cluster in, as the spoke module does: the hub's connection (its platform module's connection output) and argocd_namespace (its argocd_namespace output, which makes the registration wait for the hub's ArgoCD). The cluster Secret then goes into the hub's ArgoCD, with the cluster's endpoint_internal as server and its connection as credentials, and nothing is installed in the cluster: the argocd_* and bootstrap* inputs and strip_finalizers_on_destroy are ignored. Null: ArgoCD is installed in the cluster and manages it."
+  type = object({
+    connection = object({
+      endpoint               = string
+      cluster_ca_certificate = string
+      client_certificate     = string
+      client_key             = string
+    })
+    argocd_namespace = string
+  })
+  default = null
+
+  validation {
+    condition     = try(var.hub.argocd_namespace, "") != null
+    error_message = "The hub needs its argocd_namespace."
+  }
 }

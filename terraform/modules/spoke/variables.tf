@@ -1,3 +1,6 @@
+# The hub, then the platform module's inputs that a spoke takes, with the same defaults (but
+# cluster_type) and validated there; see ../platform/README.md.
+
 # --- The hub it registers in --------------------------------------------------------------------
 
 variable "hub_connection" {
@@ -29,44 +32,24 @@ variable "environment" {
   description = "The environment: dev, stg or prod."
   type        = string
   default     = "dev"
-
-  validation {
-    condition     = contains(["dev", "stg", "prod"], var.environment)
-    error_message = "The environment must be one of dev, stg or prod."
-  }
 }
 
 variable "region" {
-  description = "The region label of the cluster, such as north-america, europe or asia-pacific."
+  description = "The region label of the cluster."
   type        = string
   default     = "north-america"
-
-  validation {
-    condition     = can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", var.region))
-    error_message = "The region must be lowercase letters, digits and '-', starting and ending with a letter or digit."
-  }
 }
 
 variable "cluster_type" {
   description = "The cluster's role in the topology."
   type        = string
   default     = "spoke"
-
-  validation {
-    condition     = can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", var.cluster_type))
-    error_message = "The cluster type must be lowercase letters, digits and '-', such as hub or spoke."
-  }
 }
 
 variable "kubernetes_version" {
-  description = "The Kubernetes version, such as 1.33.1: selects the node image kindest/node:v<version>."
+  description = "The Kubernetes version, such as 1.33.1."
   type        = string
   default     = "1.31.2"
-
-  validation {
-    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.kubernetes_version))
-    error_message = "The Kubernetes version must look like 1.33.1 (no leading v)."
-  }
 }
 
 variable "node_image" {
@@ -82,7 +65,7 @@ variable "nodes" {
 }
 
 variable "networking" {
-  description = "dokaseca_cluster's networking object. An empty object keeps Kind's defaults and, unlike null, lets Terraform 1.0 plan the cluster."
+  description = "dokaseca_cluster's networking object."
   type        = any
   default     = {}
 }
@@ -102,13 +85,13 @@ variable "addons" {
 }
 
 variable "resolve_dependencies" {
-  description = "Whether an enabled flag enables the flags it needs (true) or a missing requirement is an error (false)."
+  description = "Whether an enabled flag enables the flags it needs or a missing requirement is an error."
   type        = bool
   default     = true
 }
 
 variable "ignore_unknown_addons" {
-  description = "Drop flags the addon catalog does not know instead of failing on them. The ignored_addons output lists them."
+  description = "Drop flags the addon catalog does not know instead of failing on them."
   type        = bool
   default     = false
 }
@@ -126,29 +109,19 @@ variable "cloud" {
 }
 
 variable "labels" {
-  description = "More labels for the cluster Secret; they win over the labels the module writes."
+  description = "More labels for the cluster Secret."
   type        = map(string)
   default     = {}
 }
 
 variable "repositories" {
-  description = "Git repositories by role (addons, addons_extras, workloads, clusters, ...): each a map with url and optionally revision, basepath and path, published as <role>_repo_* annotations of the spoke's cluster Secret."
+  description = "Git repositories by role, published as <role>_repo_* annotations of the spoke's cluster Secret."
   type        = map(map(string))
   default     = {}
-
-  validation {
-    condition     = alltrue([for repository in values(var.repositories) : contains(keys(repository), "url")])
-    error_message = "Every repository needs a url."
-  }
-
-  validation {
-    condition     = alltrue([for repository in values(var.repositories) : length(setsubtract(keys(repository), ["url", "revision", "basepath", "path"])) == 0])
-    error_message = "A repository takes only url, revision, basepath and path."
-  }
 }
 
 variable "cluster_secret_annotations" {
-  description = "More annotations for the cluster Secret, beside the repository annotations."
+  description = "More annotations for the cluster Secret."
   type        = map(string)
   default     = {}
 }

@@ -8,7 +8,7 @@ TERRAFORM_BINARIES ?= $(shell scripts/terraform-binaries.sh)
 # The terraform for fmt and docs: the first one found, else whatever `terraform` is on PATH
 TERRAFORM ?= $(or $(firstword $(subst :, ,$(TERRAFORM_BINARIES))),terraform)
 
-.PHONY: build install release test testacc bench fmt lint docs protos catalog clean
+.PHONY: build install release test testacc bench bench-platform fmt lint docs protos catalog clean
 
 ## build: a release build that ships alone (the Swift runtime linked in statically); without
 ## exporting every symbol, the dynamic loader has 2 MB less symbol table to map at each start
@@ -39,6 +39,11 @@ testacc:
 ## bench: release-build benchmark against Go providers; figures go to BENCHMARKS.md
 bench: build
 	python3 benchmarks/run.py --provider $(RELEASE_BINARY) --write
+
+## bench-platform: cluster and GitOps Bridge against the kind test tool; figures go to BENCHMARKS.md
+bench-platform: build
+	swift build --product dokaseca-kind
+	python3 benchmarks/bridge.py --provider $(RELEASE_BINARY) --kind .build/debug/dokaseca-kind --write
 
 ## fmt: format Swift sources and Terraform files
 fmt:

@@ -58,4 +58,17 @@ import TerraformValues
     let errors = ConsistencyRules.applyErrors(planned: planned, newState: bad)
     #expect(Set(errors.compactMap(\.attribute)) == [AttributePath("retries"), AttributePath("labels")])
   }
+
+  /// Terraform 1.0 to 1.2 propose null for a configured empty nested map; the plan keeps `{}`.
+  @Test func aConfiguredEmptyNestedMapProposedAsNullIsPlannedAsConfigured() {
+    let schema = Schema(attributes: [
+      Attribute(
+        "repositories", .nested(NestedAttributes(.map, [Attribute("url", type: .string, .required, description: "x")])),
+        .optional, description: "x")
+    ])
+    let config: Value = .object(["repositories": .map([:])])
+    let planned = ResourcePlanner(schema: schema).plan(proposed: .object(["repositories": .null]), config: config, prior: .null)
+    #expect(planned[attribute: "repositories"] == .map([:]))
+    #expect(ConsistencyRules.planErrors(schema: schema, config: config, planned: planned).isEmpty)
+  }
 }

@@ -38,9 +38,13 @@ struct ResourcePlanner: Sendable {
         if !prior.isNull { result = result.settingAttribute(attribute.name, to: priorValue) }
       } else if case .nested(let nested) = attribute.kind {
         let inner = ObjectShape(attributes: nested.attributes, blocks: [])
+        var proposed = result[attribute: attribute.name]
+        // Terraform 1.0 to 1.2 propose null for an empty nested map or list the configuration
+        // sets (`repositories = {}`); the plan must keep what is configured.
+        if proposed.isNull && !configured.isNull { proposed = configured }
         result = result.settingAttribute(
           attribute.name,
-          to: eachNestedObject(nested.nesting, config: configured, planned: result[attribute: attribute.name], prior: priorValue) {
+          to: eachNestedObject(nested.nesting, config: configured, planned: proposed, prior: priorValue) {
             settle(inner, config: $0, planned: $1, prior: $2)
           })
       }

@@ -49,7 +49,7 @@ extension GitOpsBridgeResource {
           description: "The cluster Secret's annotations as applied; refresh shows annotations changed or removed outside Terraform."),
         Attribute(
           "status", type: Self.statusType, .computed,
-          description: "What was applied: argocd_objects (\"<kind> <namespace>/<name>\" of every ArgoCD object), cluster_secret and bootstrap (ApplicationSet name to state), each \"in sync\", \"drifted\" or \"missing\" as of the last refresh."),
+          description: "What was applied: argocd_objects (\"<Kind> <namespace>/<name> (<apiVersion>)\" of every ArgoCD object, which destroy deletes), cluster_secret and bootstrap (ApplicationSet name to state), each \"in sync\", \"drifted\" or \"missing\" as of the last refresh."),
       ],
       blocks: [
         Block(

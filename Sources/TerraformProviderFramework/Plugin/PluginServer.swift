@@ -135,7 +135,8 @@ public enum PluginServer {
       while let finished = try await group.next(), !finished {}
       group.cancelAll()
     }
-    try? await eventLoopGroup.shutdownGracefully()
+    // The event loop is left running: the process exits next, and connections the transport is
+    // still closing would otherwise schedule work on a shut-down loop (NIO logs that as an error).
   }
 
   /// Exits with the process that started the plugin. Terraform normally says Shutdown, but a

@@ -253,7 +253,7 @@ def render(runs: list[dict], args: argparse.Namespace) -> str:
     lines = [
         "### Machine", "",
         f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; nproc {os.cpu_count()}; "
-        f"load average at start {os.getloadavg()[0]:.2f}",
+        f"load average at start {args.load_at_start:.2f}",
         f"- provider: `{args.provider}` ({Path(args.provider).stat().st_size / 1e6:.1f} MB); runs: {len(runs)}",
         f"- terraform: {subprocess.run([args.terraform, 'version'], capture_output=True, text=True).stdout.splitlines()[0]}",
         "", "### GitOps Bridge", "",
@@ -289,6 +289,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
+    args.load_at_start = os.getloadavg()[0]
     runs = []
     for index in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="dokaseca-platform-bench-") as directory:

@@ -152,30 +152,26 @@ import Testing
     #expect(try Self.source(role: "addons_extras")["path"] == "{{metadata.annotations.addons_extras_repo_path}}")
   }
 
+  /// The source path ArgoCD renders for one `addons` repository with this basepath and path.
+  static func renderedPath(basepath: String, path: String) throws -> String {
+    var secret = Self.secret
+    secret.repositories = [GitOpsRepository(role: "addons", url: "https://example.com/a.git", basepath: basepath, path: path)]
+    let template = try #require(AppOfApps(secret: secret).applicationSets.first)["spec"]["template"]["spec"]["source"][
+      "path"]
+    return Self.render(try #require(template.stringValue), annotations: secret.annotations)
+  }
+
   /// ArgoCD's repo server refuses an absolute source path ("app path is absolute"). GitOps
   /// Bridge configurations commonly publish `basepath = ""` (their templates concatenate
   /// `{{basepath}}{{path}}`), which must not turn `bootstrap/addons` into `/bootstrap/addons`.
   @Test func emptyBasepathDoesNotMakeTheRenderedPathAbsolute() throws {
-    var secret = Self.secret
-    secret.repositories = [
-      GitOpsRepository(role: "addons", url: "https://example.com/a.git", basepath: "", path: "bootstrap/addons")
-    ]
-    let template = try #require(AppOfApps(secret: secret).applicationSets.first)["spec"]["template"]["spec"]["source"][
-      "path"]
-    let rendered = Self.render(try #require(template.stringValue), annotations: secret.annotations)
-    #expect(rendered.hasSuffix("bootstrap/addons"))
-    #expect(!rendered.hasPrefix("/"), "\(rendered)")
+    #expect(try Self.renderedPath(basepath: "", path: "bootstrap/addons") == "bootstrap/addons")
   }
 
   /// A basepath written with its trailing slash (GitOps Bridge's habit) is not doubled.
   @Test func basepathWithTrailingSlashIsJoinedOnce() throws {
-    var secret = Self.secret
-    secret.repositories = [
-      GitOpsRepository(role: "addons", url: "https://example.com/a.git", basepath: "argocd/", path: "appsets")
-    ]
-    let template = try #require(AppOfApps(secret: secret).applicationSets.first)["spec"]["template"]["spec"]["source"][
-      "path"]
-    #expect(Self.render(try #require(template.stringValue), annotations: secret.annotations) == "argocd/appsets")
+    #expect(try Self.renderedPath(basepath: "argocd/", path: "appsets") == "argocd/appsets")
+    #expect(try Self.renderedPath(basepath: "argocd", path: "appsets") == "argocd/appsets")
   }
 
   /// Renders `{{metadata.annotations.X}}` the way ArgoCD's cluster generator does.

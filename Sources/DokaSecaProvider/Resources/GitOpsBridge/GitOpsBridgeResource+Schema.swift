@@ -72,7 +72,8 @@ extension GitOpsBridgeResource {
     Attribute("token", type: .string, .optional, description: "A bearer token, instead of a client certificate.", isSensitive: true),
     Attribute(
       "kubeconfig", type: .string, .optional,
-      description: "An inline kubeconfig (YAML), instead of endpoint and credentials.", isSensitive: true),
+      description: "A kubeconfig (YAML), instead of endpoint and credentials; for a kubeconfig file, file(pathexpand(\"~/.kube/config\")). Its cluster, user and context entries are read; exec and auth-provider credential plugins are not supported.",
+      isSensitive: true),
     Attribute("context", type: .string, .optional, description: "The kubeconfig context to use; its current context by default."),
     Attribute(
       "insecure_skip_tls_verify", type: .bool, .optional,

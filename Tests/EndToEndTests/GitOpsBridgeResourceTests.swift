@@ -284,7 +284,7 @@ struct GitOpsBridgeResourceTests {
     #expect(try workspace.attributes(of: "dokaseca_gitops_bridge.hub") != nil, "a failed destroy keeps the state")
 
     // Long enough for the namespace to finish deleting; the Application still blocks it all.
-    let patient = #"timeouts { delete = "45s" }"# + "\nstrip_finalizers_on_destroy = true"
+    let patient = #"timeouts { delete = "75s" }"# + "\nstrip_finalizers_on_destroy = true"
     try workspace.write(Self.hub(bridge: patient, argocd: ", wait = false"))
     try #require(try workspace.apply().exitCode == 0)
     let destroyed = try workspace.destroy()

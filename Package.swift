@@ -102,7 +102,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "ProviderTesting", "DokaSecaProvider", "TerraformProviderFramework", "KubernetesClient",
+        "ProviderTesting", "DokaSeca", "DokaSecaProvider", "TerraformProviderFramework", "KubernetesClient",
         .product(name: "Logging", package: "swift-log"),
       ]
     ),

@@ -1,3 +1,4 @@
+import DokaSeca
 import Foundation
 import KubernetesClient
 import ProviderTesting
@@ -108,7 +109,7 @@ struct GitOpsBridgeResourceTests {
     #expect(annotations["addons_repo_url"] == "https://github.com/thatmlopsguy/dokaseca-addons")
     #expect(annotations["addons_repo_basepath"] == "argocd" && annotations["addons_repo_path"] == "appsets")
     #expect(annotations["workloads_repo_revision"] == "main" && annotations["team"] == "platform")
-    let data = LiveCluster.data(of: secret)
+    let data = ClusterSecret.decodedData(of: secret)
     #expect(data["server"] == "https://kubernetes.default.svc" && data["name"] == "hub-dev")
     #expect(data["config"] == #"{"tlsClientConfig":{"insecure":false}}"#)
     let appSet = try #require(try await live.get("argoproj.io/v1alpha1", "ApplicationSet", "argocd", "hub-dev-addons"))
@@ -325,7 +326,7 @@ struct GitOpsBridgeResourceTests {
     defer { Task { await hub.shutdown() } }
     let secret = try #require(try await hub.secret("argocd", "spoke-dev"))
     #expect(LiveCluster.labels(of: secret)["enable_kyverno"] == "true")
-    let data = LiveCluster.data(of: secret)
+    let data = ClusterSecret.decodedData(of: secret)
     #expect(data["server"] == "https://spoke-dev-control-plane:6443")
     let config = try JSON(jsonText: try #require(data["config"]))["tlsClientConfig"]
     let spokeState = try #require(try workspace.attributes(of: "dokaseca_cluster.spoke"))

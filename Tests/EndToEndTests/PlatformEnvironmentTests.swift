@@ -1,3 +1,4 @@
+import DokaSeca
 import Foundation
 import KubernetesClient
 import ProviderTesting
@@ -101,7 +102,7 @@ struct PlatformEnvironmentTests {
     #expect(Set(secrets.compactMap { $0["metadata"]["name"].stringValue }) == ["hub-dev", "spoke-dev", "spoke-stg"])
     for spoke in ["spoke-dev", "spoke-stg"] {
       let secret = try #require(secrets.first { $0["metadata"]["name"] == .string(spoke) })
-      let data = LiveCluster.data(of: secret)
+      let data = ClusterSecret.decodedData(of: secret)
       #expect(data["server"] == "https://\(spoke)-control-plane:6443", "the spoke's internal endpoint")
       let tls = try JSON(jsonText: try #require(data["config"]))["tlsClientConfig"]
       #expect(tls["caData"].stringValue != nil && tls["certData"].stringValue != nil && tls["keyData"].stringValue != nil)

@@ -72,11 +72,18 @@ public struct ArgoCDManifest: Sendable, Hashable {
     }
   }
 
+  /// The Deployment whose image tag is the ArgoCD version.
+  public static let serverDeployment = "argocd-server"
+
   /// The ArgoCD version the manifest installs: the tag of the `argocd-server` image.
   public var version: String? {
-    let server = objects.first { $0["kind"] == "Deployment" && $0["metadata"]["name"] == "argocd-server" }
-    let image = server?["spec"]["template"]["spec"]["containers"][0]["image"].stringValue
-    return image.flatMap(Self.tag(ofImage:))
+    objects.first { $0["kind"] == "Deployment" && $0["metadata"]["name"] == .string(Self.serverDeployment) }
+      .flatMap(Self.version(ofServer:))
+  }
+
+  /// The ArgoCD version an `argocd-server` Deployment runs: the tag of its first container's image.
+  public static func version(ofServer deployment: JSON) -> String? {
+    deployment["spec"]["template"]["spec"]["containers"][0]["image"].stringValue.flatMap(tag(ofImage:))
   }
 
   /// `v3.5.1` of `quay.io/argoproj/argocd:v3.5.1`; `nil` for an untagged image or a digest.

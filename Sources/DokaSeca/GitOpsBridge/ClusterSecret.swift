@@ -91,6 +91,11 @@ public struct ClusterSecret: Sendable, Hashable {
   /// The Secret's `data`, decoded: `name`, `server`, `config`.
   public var data: [String: String] { ["name": name, "server": server, "config": config] }
 
+  /// Where the Secret is.
+  public var reference: ObjectReference {
+    ObjectReference(apiVersion: "v1", kind: "Secret", namespace: namespace, name: name)
+  }
+
   /// The Secret to apply.
   public var object: JSON {
     var secret: JSON = ["apiVersion": "v1", "kind": "Secret", "type": "Opaque"]

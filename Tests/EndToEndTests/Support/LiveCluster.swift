@@ -27,13 +27,6 @@ struct LiveCluster {
     try await get("v1", "Secret", namespace, name)
   }
 
-  /// The decoded `data` of a Secret.
-  static func data(of secret: JSON) -> [String: String] {
-    (secret["data"].objectValue ?? [:]).compactMapValues { value in
-      value.stringValue.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
-    }
-  }
-
   static func labels(of object: JSON) -> [String: String] {
     (object["metadata"]["labels"].objectValue ?? [:]).compactMapValues(\.stringValue)
   }

@@ -74,6 +74,9 @@ struct GitOpsBridgeArguments: Sendable {
         deleteTimeout: timeouts[attribute: "delete"].stringValue.flatMap(GoDuration.parse) ?? defaultDeleteTimeout))
   }
 
+  /// Where the bootstrap objects are.
+  var bootstrapReferences: [ObjectReference] { bootstrapObjects.map { ObjectReference(from: $0) } }
+
   /// The names of the bootstrap ApplicationSets (and Applications).
   var bootstrapNames: [String] { bootstrapObjects.compactMap { $0["metadata"]["name"].stringValue } }
 

@@ -127,12 +127,12 @@ struct GitOpsBridgeResource: Resource {
       let argocd = reinstall ? try await installArgoCD(arguments, client: client, logger: logger) : nil
       try await applySecret(arguments, client: client, logger: logger)
       if let prior, prior.secret.name != arguments.secret.name || prior.secret.namespace != arguments.secret.namespace {
-        _ = try await client.delete(Self.secretReference(prior.secret))
+        _ = try await client.delete(prior.secret.reference)
       }
       try await applyBootstrap(arguments, client: client, logger: logger)
       if let prior {
-        let kept = Set(arguments.bootstrapObjects.map { ObjectReference(from: $0) })
-        let dropped = prior.bootstrapObjects.map { ObjectReference(from: $0) }.filter { !kept.contains($0) }
+        let kept = Set(arguments.bootstrapReferences)
+        let dropped = prior.bootstrapReferences.filter { !kept.contains($0) }
         try await bridgeStep("bootstrap") {
           try await BootstrapTeardown(client: client, logger: logger).remove(
             dropped, namespace: arguments.secret.namespace, timeout: arguments.deleteTimeout,
@@ -140,9 +140,7 @@ struct GitOpsBridgeResource: Resource {
         }
       }
       let planned = request.plannedState
-      let objects = argocd?.objects ?? (planned[attribute: "status"][attribute: "argocd_objects"].elements ?? []).compactMap {
-        $0.stringValue.flatMap(ObjectReference.init(parsing:))
-      }
+      let objects = argocd?.objects ?? Self.argoCDObjects(of: planned)
       var version = argocd?.version
       if argocd == nil { version = try await runningVersion(planned, arguments, client: client) }
       response.state = Self.state(planned, argoCDObjects: objects, argoCDVersion: version)
@@ -163,20 +161,17 @@ struct GitOpsBridgeResource: Resource {
     do {
       try await bridgeStep("bootstrap") {
         try await BootstrapTeardown(client: client, logger: logger).remove(
-          arguments.bootstrapObjects.map { ObjectReference(from: $0) }, namespace: arguments.secret.namespace,
+          arguments.bootstrapReferences, namespace: arguments.secret.namespace,
           timeout: arguments.deleteTimeout, stripFinalizers: arguments.stripFinalizersOnDestroy)
       }
       try await bridgeStep("cluster_secret") {
         logger.info("Deleting the cluster Secret \(arguments.secret.namespace)/\(arguments.secret.name)")
-        _ = try await client.delete(Self.secretReference(arguments.secret))
+        _ = try await client.delete(arguments.secret.reference)
       }
       if arguments.install {
-        let objects = (request.priorState[attribute: "status"][attribute: "argocd_objects"].elements ?? []).compactMap {
-          $0.stringValue.flatMap(ObjectReference.init(parsing:))
-        }
         try await bridgeStep("argocd") {
           try await ArgoCDInstaller(client: client, logger: logger, force: false).uninstall(
-            objects, namespace: arguments.namespace, timeout: arguments.deleteTimeout)
+            Self.argoCDObjects(of: request.priorState), namespace: arguments.namespace, timeout: arguments.deleteTimeout)
         }
       }
     } catch {
@@ -254,9 +249,7 @@ struct GitOpsBridgeResource: Resource {
   private func runningVersion(_ planned: Value, _ arguments: GitOpsBridgeArguments, client: KubernetesClient) async throws -> String? {
     guard planned[attribute: "argocd_version"].isUnknown else { return nil }
     return try await bridgeStep("argocd") {
-      let server = try await client.get(
-        ObjectReference(apiVersion: "apps/v1", kind: "Deployment", namespace: arguments.namespace, name: "argocd-server"))
-      return server?["spec"]["template"]["spec"]["containers"][0]["image"].stringValue.flatMap(ArgoCDManifest.tag(ofImage:))
+      try await LiveBridgeObjects.runningArgoCDVersion(namespace: arguments.namespace, client: client)
     }
   }
 
@@ -282,8 +275,11 @@ struct GitOpsBridgeResource: Resource {
     }
   }
 
-  private static func secretReference(_ secret: ClusterSecret) -> ObjectReference {
-    ObjectReference(apiVersion: "v1", kind: "Secret", namespace: secret.namespace, name: secret.name)
+  /// The ArgoCD objects a state or plan records in `status.argocd_objects`.
+  private static func argoCDObjects(of value: Value) -> [ObjectReference] {
+    (value[attribute: "status"][attribute: "argocd_objects"].elements ?? []).compactMap {
+      $0.stringValue.flatMap(ObjectReference.init(parsing:))
+    }
   }
 
   /// The computed attributes that follow from the arguments alone, as planned and as applied.

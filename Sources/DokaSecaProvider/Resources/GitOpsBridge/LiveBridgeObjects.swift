@@ -23,8 +23,7 @@ struct LiveBridgeObjects: Sendable {
   /// Reads the Secret, the bootstrap objects and the argocd-server Deployment; one GET each.
   static func read(_ arguments: GitOpsBridgeArguments, client: KubernetesClient) async throws -> LiveBridgeObjects {
     let secret = arguments.secret
-    let live = try await client.get(
-      ObjectReference(apiVersion: "v1", kind: "Secret", namespace: secret.namespace, name: secret.name))
+    let live = try await client.get(secret.reference)
     var observed = LiveBridgeObjects(secretStatus: missing, bootstrapStatus: [:])
     if let live {
       observed.secretLabels = managed(live["metadata"]["labels"], keys: secret.labels.keys)
@@ -39,11 +38,15 @@ struct LiveBridgeObjects: Sendable {
       }
       observed.bootstrapStatus[name] = object.isContained(in: live) ? inSync : drifted
     }
-    let server = try await client.get(
-      ObjectReference(apiVersion: "apps/v1", kind: "Deployment", namespace: arguments.namespace, name: "argocd-server"))
-    observed.argoCDVersion = server?["spec"]["template"]["spec"]["containers"][0]["image"].stringValue.flatMap(
-      ArgoCDManifest.tag(ofImage:))
+    observed.argoCDVersion = try await runningArgoCDVersion(namespace: arguments.namespace, client: client)
     return observed
+  }
+
+  /// The version of the ArgoCD running in `namespace`, `nil` when there is none; one GET.
+  static func runningArgoCDVersion(namespace: String, client: KubernetesClient) async throws -> String? {
+    let server = try await client.get(
+      ObjectReference(apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, name: ArgoCDManifest.serverDeployment))
+    return server.flatMap(ArgoCDManifest.version(ofServer:))
   }
 
   private static func managed(_ members: JSON, keys: Dictionary<String, String>.Keys) -> [String: String] {

@@ -9,11 +9,22 @@ import TerraformProviderFramework
 /// at once; parsing flags with ArgumentParser would add a fifth of the start-up time for nothing.
 @main
 enum ProviderMain {
-  static func main() async {
+  /// Not `async`: an async `main` parks the main thread in `dispatch_main`, which ends it with
+  /// `pthread_exit`, and that unwinds the thread's stack through the binary's unwind tables,
+  /// mapping about 3 MB of them at every start. Here the main thread only waits; the work runs
+  /// on the concurrency pool (detached: `main` is on the main actor, whose queue the waiting
+  /// thread never drains) and ends the process with its exit status.
+  static func main() {
+    Task.detached { exit(await run()) }
+    DispatchSemaphore(value: 0).wait()
+  }
+
+  private static func run() async -> Int32 {
     guard CommandLine.arguments.count > 1 else {
-      exit(await PluginServer.serve(DokaSecaProvider(), environment: ProcessEnvironment.current))
+      return await PluginServer.serve(DokaSecaProvider(), environment: ProcessEnvironment.current)
     }
     await ProviderCommand.main()
+    return 0
   }
 }
 

@@ -8,12 +8,12 @@ TERRAFORM_BINARIES ?= $(shell scripts/terraform-binaries.sh)
 # The terraform for fmt and docs: the first one found, else whatever `terraform` is on PATH
 TERRAFORM ?= $(or $(firstword $(subst :, ,$(TERRAFORM_BINARIES))),terraform)
 
-.PHONY: build install release test testacc bench bench-platform fmt lint docs protos catalog clean
+.PHONY: build install release test testacc bench bench-platform symbol-order fmt lint docs protos catalog clean
 
-## build: a release build that ships alone (the Swift runtime linked in statically); without
-## exporting every symbol, the dynamic loader has 2 MB less symbol table to map at each start
+## build: a release build that ships alone (the Swift runtime linked in statically), linked for
+## a fast start and little resident memory (scripts/build-release.sh says how)
 build:
-	swift build -c release --static-swift-stdlib --product terraform-provider-dokaseca -Xlinker --no-export-dynamic
+	scripts/build-release.sh
 
 ## install: build, then lay the stripped binary into the filesystem mirror (MIRROR=... to choose it);
 ## stripping halves the file Terraform hashes and copies on every init and schema load
@@ -44,6 +44,11 @@ bench: build
 bench-platform: build
 	swift build --product dokaseca-kind
 	python3 benchmarks/bridge.py --provider $(RELEASE_BINARY) --kind .build/debug/dokaseca-kind --write
+
+## symbol-order: rewrite scripts/symbol-order.txt, the functions the release link lays out
+## together, by tracing a release build under Terraform (needs valgrind)
+symbol-order: build
+	python3 scripts/generate-symbol-order.py --provider $(RELEASE_BINARY)
 
 ## fmt: format Swift sources and Terraform files
 fmt:

@@ -17,8 +17,8 @@
 #   --binary PATH   pack this executable instead of building one (tests, or a build made elsewhere)
 #   --output DIR    where to write (default: dist in the repository)
 #
-# The build is `swift build -c release --static-swift-stdlib` (the Swift runtime linked in, so
-# the binary runs without a toolchain); the binary is stripped before it is packed. The zip's
+# The build is scripts/build-release.sh (the Swift runtime linked in, so the binary runs
+# without a toolchain); the binary is stripped before it is packed. The zip's
 # timestamps come from SOURCE_DATE_EPOCH (default: the last commit's time), so packing the same
 # binary twice gives the same zip and the same checksums.
 set -euo pipefail
@@ -56,8 +56,7 @@ done
 
 if [[ -z "${binary}" ]]; then
   log "building ${name} (release, static Swift runtime)"
-  (cd "${repo_root}" && swift build -c release --static-swift-stdlib --product "${name}" >&2)
-  binary="$(cd "${repo_root}" && swift build -c release --static-swift-stdlib --show-bin-path)/${name}"
+  binary="$("${repo_root}/scripts/build-release.sh")"
 fi
 [[ -x "${binary}" ]] || die "${binary} is not an executable"
 

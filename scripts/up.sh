@@ -123,8 +123,7 @@ mirror="$(cd "${mirror}" && pwd)"
 provider_dir="${mirror}/${source_address}/${version}/linux_amd64"
 if [[ -z "${provider}" ]]; then
   log "building the provider (release; the first build takes several minutes)"
-  (cd "${repo_root}" && swift build -c release --static-swift-stdlib --product terraform-provider-dokaseca >&2)
-  provider="$(cd "${repo_root}" && swift build -c release --static-swift-stdlib --show-bin-path)/terraform-provider-dokaseca"
+  provider="$("${repo_root}/scripts/build-release.sh")"
 fi
 mkdir -p "${provider_dir}"
 install -s -m 0755 "${provider}" "${provider_dir}/terraform-provider-dokaseca_v${version}"

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import DokaSecaProvider
+import Foundation
 import TerraformProviderFramework
 
 /// The plugin binary Terraform and OpenTofu start.
@@ -36,7 +36,8 @@ struct ProviderCommand: AsyncParsableCommand {
     abstract: "The DoKa Seca provider for Terraform and OpenTofu.",
     discussion: "Terraform starts this plugin itself; install it in a provider mirror (see README.md).")
 
-  @Flag(help: "Serve without the handshake and print a TF_REATTACH_PROVIDERS value to attach Terraform to this process.")
+  @Flag(
+    help: "Serve without the handshake and print a TF_REATTACH_PROVIDERS value to attach Terraform to this process.")
   var debug = false
 
   @Option(help: "The provider address printed in the reattach value.")

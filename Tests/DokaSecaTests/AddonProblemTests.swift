@@ -17,8 +17,10 @@ import Testing
       (
         .missingRequirement(flag: "enable_kargo", requirement: "enable_cert_manager", via: []),
         .addons(key: "enable_kargo"),
-        ["enable_kargo needs enable_cert_manager, which is not enabled",
-         "Set enable_cert_manager to true"]
+        [
+          "enable_kargo needs enable_cert_manager, which is not enabled",
+          "Set enable_cert_manager to true",
+        ]
       ),
       (
         .missingRequirement(
@@ -56,8 +58,7 @@ import Testing
     ]
 
   @Test(arguments: cases)
-  func locationAndText(problem: AddonProblem, location: AddonProblem.Location, mentions: [String])
-  {
+  func locationAndText(problem: AddonProblem, location: AddonProblem.Location, mentions: [String]) {
     #expect(problem.location == location)
     #expect(!problem.summary.isEmpty)
     #expect(!problem.summary.hasSuffix("."))

@@ -155,7 +155,9 @@ import Testing
   /// The source path ArgoCD renders for one `addons` repository with this basepath and path.
   static func renderedPath(basepath: String, path: String) throws -> String {
     var secret = Self.secret
-    secret.repositories = [GitOpsRepository(role: "addons", url: "https://example.com/a.git", basepath: basepath, path: path)]
+    secret.repositories = [
+      GitOpsRepository(role: "addons", url: "https://example.com/a.git", basepath: basepath, path: path)
+    ]
     let template = try #require(AppOfApps(secret: secret).applicationSets.first)["spec"]["template"]["spec"]["source"][
       "path"]
     return Self.render(try #require(template.stringValue), annotations: secret.annotations)

@@ -147,9 +147,10 @@ import Testing
 
   @Test func kustomizeEntriesHaveNoChart() throws {
     let kustomize = catalog.entries.filter { $0.chart == nil }
-    #expect(kustomize.map(\.applicationSetName) == [
-      "addons-gateway-api", "addons-kokumi", "addons-parca",
-    ])
+    #expect(
+      kustomize.map(\.applicationSetName) == [
+        "addons-gateway-api", "addons-kokumi", "addons-parca",
+      ])
     for entry in kustomize {
       #expect(entry.chartRepository == nil)
       #expect(entry.chartVersion == nil)

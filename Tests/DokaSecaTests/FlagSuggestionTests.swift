@@ -1,5 +1,6 @@
-@testable import DokaSeca
 import Testing
+
+@testable import DokaSeca
 
 @Suite struct FlagSuggestionTests {
   let catalog = AddonCatalog.dokaSeca

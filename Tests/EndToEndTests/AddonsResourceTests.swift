@@ -9,16 +9,18 @@ import Testing
 
   @Test(arguments: binaries)
   func lifecycleWithDependencyWarningUpdateAndDestroy(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      resource "dokaseca_addons" "hub" {
-        environment = "dev"
-        addons = {
-          enable_kargo   = true
-          enable_kyverno = true
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        resource "dokaseca_addons" "hub" {
+          environment = "dev"
+          addons = {
+            enable_kargo   = true
+            enable_kyverno = true
+          }
+          extra_labels = { team_platform = "true" }
         }
-        extra_labels = { team_platform = "true" }
-      }
-      """)
+        """)
     defer { workspace.remove() }
 
     let initialized = try workspace.initialize()
@@ -29,9 +31,10 @@ import Testing
     #expect(applied.combinedOutput.contains("Addon requirement enabled: enable_cert_manager"))
     #expect(applied.combinedOutput.contains("enable_kargo needs enable_cert_manager"))
     let labels = try #require(try workspace.attributes(of: "dokaseca_addons.hub")?["labels"] as? [String: String])
-    #expect(labels == [
-      "enable_kargo": "true", "enable_kyverno": "true", "enable_cert_manager": "true", "team_platform": "true",
-    ])
+    #expect(
+      labels == [
+        "enable_kargo": "true", "enable_kyverno": "true", "enable_cert_manager": "true", "team_platform": "true",
+      ])
     let enabled = try #require(try workspace.attributes(of: "dokaseca_addons.hub")?["enabled"] as? [String])
     #expect(Set(enabled) == ["enable_kargo", "enable_kyverno", "enable_cert_manager"])
     #expect(try workspace.attributes(of: "dokaseca_addons.hub")?["resolve_dependencies"] as? Bool == true)
@@ -39,7 +42,8 @@ import Testing
     let noChanges = try workspace.planExitCode()
     #expect(noChanges.exitCode == 0, "a second plan must be empty:\n\(noChanges.combinedOutput)")
 
-    try workspace.write("""
+    try workspace.write(
+      """
       resource "dokaseca_addons" "hub" {
         environment = "dev"
         addons = {
@@ -68,14 +72,16 @@ import Testing
 
   @Test(arguments: binaries)
   func unknownFlagIsAnErrorOnItsKeyWithASuggestion(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      resource "dokaseca_addons" "hub" {
-        environment = "dev"
-        addons = {
-          enable_kyvern = true
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        resource "dokaseca_addons" "hub" {
+          environment = "dev"
+          addons = {
+            enable_kyvern = true
+          }
         }
-      }
-      """)
+        """)
     defer { workspace.remove() }
     try #require(try workspace.initialize().exitCode == 0)
     let plan = try workspace.run("plan")
@@ -89,15 +95,17 @@ import Testing
 
   @Test(arguments: binaries)
   func missingRequirementIsAnErrorWithoutResolution(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      resource "dokaseca_addons" "hub" {
-        environment          = "dev"
-        resolve_dependencies = false
-        addons = {
-          enable_kyverno_policies = true
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        resource "dokaseca_addons" "hub" {
+          environment          = "dev"
+          resolve_dependencies = false
+          addons = {
+            enable_kyverno_policies = true
+          }
         }
-      }
-      """)
+        """)
     defer { workspace.remove() }
     try #require(try workspace.initialize().exitCode == 0)
     let plan = try workspace.run("plan")
@@ -109,11 +117,13 @@ import Testing
 
   @Test(arguments: binaries)
   func invalidEnvironmentIsAnErrorOnTheAttribute(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      resource "dokaseca_addons" "hub" {
-        environment = "Dev Env"
-      }
-      """)
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        resource "dokaseca_addons" "hub" {
+          environment = "Dev Env"
+        }
+        """)
     defer { workspace.remove() }
     try #require(try workspace.initialize().exitCode == 0)
     let validate = try workspace.run("validate", "-no-color")
@@ -124,11 +134,13 @@ import Testing
 
   @Test(arguments: binaries)
   func importAdoptsAnEnvironment(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      resource "dokaseca_addons" "hub" {
-        environment = "prod"
-      }
-      """)
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        resource "dokaseca_addons" "hub" {
+          environment = "prod"
+        }
+        """)
     defer { workspace.remove() }
     try #require(try workspace.initialize().exitCode == 0)
     let imported = try workspace.run("import", "dokaseca_addons.hub", "prod")
@@ -142,32 +154,36 @@ import Testing
 
   @Test(arguments: binaries)
   func catalogDataSourceFiltersByCategory(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      data "dokaseca_addon_catalog" "security" {
-        category    = "security"
-        environment = "dev"
-      }
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        data "dokaseca_addon_catalog" "security" {
+          category    = "security"
+          environment = "dev"
+        }
 
-      output "security_flags" {
-        value = [for addon in data.dokaseca_addon_catalog.security.addons : addon.flag]
-      }
+        output "security_flags" {
+          value = [for addon in data.dokaseca_addon_catalog.security.addons : addon.flag]
+        }
 
-      output "flag_count" {
-        value = length(data.dokaseca_addon_catalog.security.flags)
-      }
-      """)
+        output "flag_count" {
+          value = length(data.dokaseca_addon_catalog.security.flags)
+        }
+        """)
     defer { workspace.remove() }
     try #require(try workspace.initialize().exitCode == 0)
     let applied = try workspace.apply()
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
     let output = try workspace.run("output", "-json")
-    let outputs = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    let outputs = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
     let flags = try #require((outputs["security_flags"] as? [String: Any])?["value"] as? [String])
     #expect(flags.count == 11)
     #expect(flags.contains("enable_cert_manager"))
     #expect((outputs["flag_count"] as? [String: Any])?["value"] as? Int == 167)
 
-    try workspace.write("""
+    try workspace.write(
+      """
       data "dokaseca_addon_catalog" "nothing" {
         category = "securiti"
       }
@@ -181,18 +197,20 @@ import Testing
   /// leave the computed labels unknown rather than guessed, and apply then fills them.
   @Test(arguments: binaries.filter { $0.version.compare("1.4", options: .numeric) != .orderedAscending })
   func unknownInputsPlanUnknownOutputs(terraform: TerraformBinary) throws {
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: """
-      resource "terraform_data" "flag" {
-        input = true
-      }
-
-      resource "dokaseca_addons" "hub" {
-        environment = "dev"
-        addons = {
-          enable_kyverno = terraform_data.flag.output
+    let workspace = try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        resource "terraform_data" "flag" {
+          input = true
         }
-      }
-      """)
+
+        resource "dokaseca_addons" "hub" {
+          environment = "dev"
+          addons = {
+            enable_kyverno = terraform_data.flag.output
+          }
+        }
+        """)
     defer { workspace.remove() }
     try #require(try workspace.initialize().exitCode == 0)
     let plan = try workspace.run("plan")
@@ -200,7 +218,8 @@ import Testing
     #expect(plan.standardOutput.contains("labels               = (known after apply)"), "\(plan.standardOutput)")
     let applied = try workspace.apply()
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
-    #expect(try workspace.attributes(of: "dokaseca_addons.hub")?["labels"] as? [String: String] == ["enable_kyverno": "true"])
+    #expect(
+      try workspace.attributes(of: "dokaseca_addons.hub")?["labels"] as? [String: String] == ["enable_kyverno": "true"])
     #expect(try workspace.planExitCode().exitCode == 0)
   }
 }

@@ -15,7 +15,9 @@ struct ClusterResourceTests {
   static let binaries = TerraformBinary.available
 
   /// A workspace whose provider runs the kind test tool, with its own cluster home.
-  static func workspace(_ terraform: TerraformBinary, _ kind: KindTestTool, _ resources: String) throws -> TerraformWorkspace {
+  static func workspace(_ terraform: TerraformBinary, _ kind: KindTestTool, _ resources: String) throws
+    -> TerraformWorkspace
+  {
     try TerraformWorkspace(
       terraform: terraform,
       configuration: """
@@ -49,7 +51,9 @@ struct ClusterResourceTests {
     try #require(try workspace.initialize().exitCode == 0)
 
     let plan = try workspace.run("plan")
-    #expect(plan.standardOutput.contains("\"hub-dev-control-plane\""), "node names are known at plan:\n\(plan.standardOutput)")
+    #expect(
+      plan.standardOutput.contains("\"hub-dev-control-plane\""), "node names are known at plan:\n\(plan.standardOutput)"
+    )
     let applied = try workspace.apply()
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
     let state = try #require(try workspace.attributes(of: "dokaseca_cluster.hub"))
@@ -70,11 +74,14 @@ struct ClusterResourceTests {
     let permissions = try FileManager.default.attributesOfItem(atPath: kubeconfig)[.posixPermissions] as? Int
     #expect(permissions == 0o600)
     #expect(try String(contentsOfFile: kubeconfig, encoding: .utf8).contains("kind-hub-dev"))
-    #expect(!applied.standardOutput.contains("BEGIN RSA PRIVATE KEY") && !applied.standardOutput.contains("BEGIN EC PRIVATE KEY"))
+    #expect(
+      !applied.standardOutput.contains("BEGIN RSA PRIVATE KEY")
+        && !applied.standardOutput.contains("BEGIN EC PRIVATE KEY"))
 
     #expect(try workspace.planExitCode().exitCode == 0, "a second plan must be empty")
 
-    try workspace.write("""
+    try workspace.write(
+      """
       provider "dokaseca" {
         kind_path = "\(KindTestTool.path)"
       }
@@ -86,7 +93,9 @@ struct ClusterResourceTests {
     #expect(update.standardOutput.contains("updated in-place"), "\(update.standardOutput)")
     #expect(!update.standardOutput.contains("must be replaced"))
     try #require(try workspace.apply().exitCode == 0)
-    #expect((try workspace.attributes(of: "dokaseca_cluster.hub")?["metadata"] as? [String: Any])?["environment"] as? String == "stg")
+    #expect(
+      (try workspace.attributes(of: "dokaseca_cluster.hub")?["metadata"] as? [String: Any])?["environment"] as? String
+        == "stg")
 
     let destroyed = try workspace.destroy()
     #expect(destroyed.exitCode == 0, "\(destroyed.combinedOutput)")
@@ -131,12 +140,14 @@ struct ClusterResourceTests {
     // The labels reached the real Node objects.
     let connection = try KubernetesConnection(kubeconfig: try #require(state["kubeconfig"] as? String))
     let client = try KubernetesClient(connection: connection, logger: Logger(label: "test"))
-    let apiNodes = try await client.list(apiVersion: "v1", kind: "Node", namespace: nil, labelSelector: "node-role=k8s-workloads")
+    let apiNodes = try await client.list(
+      apiVersion: "v1", kind: "Node", namespace: nil, labelSelector: "node-role=k8s-workloads")
     await client.shutdown()
     #expect(apiNodes.compactMap { $0["metadata"]["name"].stringValue } == ["multi-worker"])
     #expect(try workspace.planExitCode().exitCode == 0)
 
-    try workspace.write("""
+    try workspace.write(
+      """
       provider "dokaseca" {
         kind_path = "\(KindTestTool.path)"
       }
@@ -156,7 +167,9 @@ struct ClusterResourceTests {
   func clusterDeletedOutOfBandIsPlannedAgainAndImportAdoptsOne(terraform: TerraformBinary) throws {
     let kind = try KindTestTool()
     defer { kind.removeAll() }
-    let workspace = try Self.workspace(terraform, kind, """
+    let workspace = try Self.workspace(
+      terraform, kind,
+      """
       resource "dokaseca_cluster" "spoke" {
         name = "spoke-dev"
       }
@@ -170,7 +183,10 @@ struct ClusterResourceTests {
     #expect(plan.standardOutput.contains("will be created"), "\(plan.standardOutput)")
 
     // Adopt a cluster created by hand.
-    try #require(try kind.run("create", "cluster", "--name", "spoke-dev", "--kubeconfig", kind.home.appendingPathComponent("by-hand").path).exitCode == 0)
+    try #require(
+      try kind.run(
+        "create", "cluster", "--name", "spoke-dev", "--kubeconfig", kind.home.appendingPathComponent("by-hand").path
+      ).exitCode == 0)
     try workspace.run("state", "rm", "dokaseca_cluster.spoke")
     let imported = try workspace.run("import", "dokaseca_cluster.spoke", "spoke-dev")
     #expect(imported.exitCode == 0, "\(imported.combinedOutput)")
@@ -191,7 +207,9 @@ struct ClusterResourceTests {
     defer { kind.removeAll() }
     let listener = try PortListener()
     defer { listener.close() }
-    let workspace = try Self.workspace(terraform, kind, """
+    let workspace = try Self.workspace(
+      terraform, kind,
+      """
       resource "dokaseca_cluster" "hub" {
         name  = "ports"
         nodes = [{ role = "control-plane", port_mappings = [{ container_port = 80, host_port = \(listener.port) }] }]
@@ -212,15 +230,17 @@ struct ClusterResourceTests {
   static let newest = Array(TerraformBinary.available.prefix(1))
 
   func workspace(_ terraform: TerraformBinary, kindPath: String, name: String = "hub") throws -> TerraformWorkspace {
-    try TerraformWorkspace(terraform: terraform, configuration: """
-      provider "dokaseca" {
-        kind_path = "\(kindPath)"
-      }
+    try TerraformWorkspace(
+      terraform: terraform,
+      configuration: """
+        provider "dokaseca" {
+          kind_path = "\(kindPath)"
+        }
 
-      resource "dokaseca_cluster" "hub" {
-        name = "\(name)"
-      }
-      """)
+        resource "dokaseca_cluster" "hub" {
+          name = "\(name)"
+        }
+        """)
   }
 
   @Test(arguments: newest)
@@ -247,7 +267,8 @@ struct ClusterResourceTests {
 
   @Test(arguments: newest)
   func oldKindIsRefused(terraform: TerraformBinary) throws {
-    let script = try FakeKind.script("""
+    let script = try FakeKind.script(
+      """
       [ "$1" = version ] && echo "kind v0.11.1 go1.16.4 linux/amd64" && exit 0
       echo "unexpected: $*" >&2; exit 1
       """)
@@ -262,7 +283,8 @@ struct ClusterResourceTests {
   @Test(arguments: newest)
   func dockerNotRunningIsReportedAsSuch(terraform: TerraformBinary) throws {
     // Real kind's words when the Docker daemon is down (kind v0.2x, `docker ps` failing).
-    let script = try FakeKind.script("""
+    let script = try FakeKind.script(
+      """
       [ "$1" = version ] && echo "kind v0.27.0 go1.23.4 linux/amd64" && exit 0
       echo 'ERROR: failed to create cluster: failed to list clusters: command "docker ps -a --filter label=io.x-k8s.kind.cluster --format '"'"'{{.Label "io.x-k8s.kind.cluster"}}'"'"'" failed with error: exit status 1' >&2
       echo 'Command Output: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2
@@ -281,7 +303,8 @@ struct ClusterResourceTests {
 /// A stand-in `kind` script for failures this machine cannot produce for real.
 enum FakeKind {
   static func script(_ body: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fake-kind-\(UUID().uuidString.prefix(8))").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fake-kind-\(UUID().uuidString.prefix(8))")
+      .path
     try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     return path

@@ -15,7 +15,9 @@ struct GitOpsBridgeResourceTests {
   /// The newest terraform; PlatformEnvironmentTests runs the bridge through every one.
   static let terraform = TerraformBinary.available.first
 
-  static let manifestURL = "file://" + URL(fileURLWithPath: #filePath)
+  static let manifestURL =
+    "file://"
+    + URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("shared/fixtures/argocd-v3.5.1/install.yaml").standardizedFileURL.path
 
@@ -59,14 +61,17 @@ struct GitOpsBridgeResourceTests {
 
   static func workspace(_ kind: KindTestTool, _ configuration: String) throws -> TerraformWorkspace {
     let terraform = try #require(Self.terraform)
-    let workspace = try TerraformWorkspace(terraform: terraform, configuration: configuration, environment: kind.environment)
+    let workspace = try TerraformWorkspace(
+      terraform: terraform, configuration: configuration, environment: kind.environment)
     try #require(try workspace.initialize().exitCode == 0)
     return workspace
   }
 
   /// A cluster made with `kind` outside Terraform, and a bridge that only writes a cluster Secret
   /// (named like the cluster, in `default`) through the kubeconfig kind wrote for it.
-  static func secretOnlyBridge(named name: String, on kind: KindTestTool) throws -> (kubeconfig: String, configuration: String) {
+  static func secretOnlyBridge(named name: String, on kind: KindTestTool) throws -> (
+    kubeconfig: String, configuration: String
+  ) {
     let kubeconfig = kind.home.appendingPathComponent("\(name).kubeconfig").path
     try #require(try kind.run("create", "cluster", "--name", name, "--kubeconfig", kubeconfig).exitCode == 0)
     let configuration = """
@@ -117,7 +122,8 @@ struct GitOpsBridgeResourceTests {
 
     #expect(try workspace.planExitCode().exitCode == 0, "a second plan must be empty")
 
-    let before = try #require(try await live.get("apps/v1", "Deployment", "argocd", "argocd-server"))["metadata"]["resourceVersion"]
+    let before = try #require(try await live.get("apps/v1", "Deployment", "argocd", "argocd-server"))["metadata"][
+      "resourceVersion"]
     let appSetBefore = appSet["metadata"]["resourceVersion"]
     try workspace.write(Self.hub(addons: "enable_kyverno = true, enable_cert_manager = true"))
     let plan = try workspace.planExitCode()
@@ -125,7 +131,8 @@ struct GitOpsBridgeResourceTests {
     #expect(plan.standardOutput.contains("0 to add, 2 to change, 0 to destroy"), "\(plan.standardOutput)")
     let relabeled = try workspace.apply()
     try #require(relabeled.exitCode == 0, "\(relabeled.combinedOutput)")
-    #expect(LiveCluster.labels(of: try #require(try await live.secret("argocd", "hub-dev")))["enable_cert_manager"] == "true")
+    #expect(
+      LiveCluster.labels(of: try #require(try await live.secret("argocd", "hub-dev")))["enable_cert_manager"] == "true")
     let after = try await live.get("apps/v1", "Deployment", "argocd", "argocd-server")?["metadata"]["resourceVersion"]
     #expect(after == before, "ArgoCD is not re-applied for a label change")
     let appSetAfter = try await live.get("argoproj.io/v1alpha1", "ApplicationSet", "argocd", "hub-dev-addons")
@@ -144,7 +151,8 @@ struct GitOpsBridgeResourceTests {
     let secretReference = ObjectReference(apiVersion: "v1", kind: "Secret", namespace: "argocd", name: "hub-dev")
 
     // Someone runs `kubectl edit` on a label the bridge manages.
-    _ = try await live.client.patchMerge(secretReference, ["metadata": ["labels": ["enable_kyverno": "false"]]], fieldManager: "kubectl-edit")
+    _ = try await live.client.patchMerge(
+      secretReference, ["metadata": ["labels": ["enable_kyverno": "false"]]], fieldManager: "kubectl-edit")
     let drift = try workspace.planExitCode()
     #expect(drift.exitCode == 2, "\(drift.combinedOutput)")
     #expect(drift.standardOutput.contains("cluster_secret_labels"), "\(drift.standardOutput)")
@@ -158,7 +166,8 @@ struct GitOpsBridgeResourceTests {
     try workspace.write(Self.hub(bridge: "force_conflicts = true", argocd: ", wait = false"))
     let forced = try workspace.apply()
     #expect(forced.exitCode == 0, "\(forced.combinedOutput)")
-    #expect(LiveCluster.labels(of: try #require(try await live.secret("argocd", "hub-dev")))["enable_kyverno"] == "true")
+    #expect(
+      LiveCluster.labels(of: try #require(try await live.secret("argocd", "hub-dev")))["enable_kyverno"] == "true")
     #expect(try workspace.planExitCode().exitCode == 0)
 
     // Someone deletes the Secret: ArgoCD forgets the cluster until the next apply.
@@ -179,9 +188,11 @@ struct GitOpsBridgeResourceTests {
     let validate = try workspace.run("validate")
     #expect(validate.exitCode == 1)
     #expect(validate.standardError.contains("Invalid bootstrap YAML"), "\(validate.standardError)")
-    #expect(validate.standardError.contains("bootstrap.manifests is not valid YAML"), "the diagnostic names the attribute")
+    #expect(
+      validate.standardError.contains("bootstrap.manifests is not valid YAML"), "the diagnostic names the attribute")
 
-    try workspace.write(Self.hub(bridge: #"bootstrap = { manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n" }"#))
+    try workspace.write(
+      Self.hub(bridge: #"bootstrap = { manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n" }"#))
     let wrongKind = try workspace.run("validate")
     #expect(wrongKind.exitCode == 1)
     #expect(wrongKind.standardError.contains("Invalid bootstrap document 1"))
@@ -196,14 +207,17 @@ struct GitOpsBridgeResourceTests {
     defer { workspace.remove() }
     let applied = try workspace.apply()
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
-    let endpoint = try #require(try KubernetesConnection(kubeconfig: String(contentsOfFile: kubeconfig, encoding: .utf8)).endpoint)
+    let endpoint = try #require(
+      try KubernetesConnection(kubeconfig: String(contentsOfFile: kubeconfig, encoding: .utf8)).endpoint)
 
     try #require(try kind.run("delete", "cluster", "--name", "outside").exitCode == 0)
     let plan = try workspace.run("plan")
     #expect(plan.exitCode == 1)
     #expect(plan.standardError.contains("Cannot reach the Kubernetes API server"), "\(plan.standardError)")
     #expect(plan.standardError.contains(endpoint))
-    #expect(try workspace.run("state", "list").standardOutput.contains("dokaseca_gitops_bridge.outside"), "refresh errors never drop state")
+    #expect(
+      try workspace.run("state", "list").standardOutput.contains("dokaseca_gitops_bridge.outside"),
+      "refresh errors never drop state")
 
     let unreachable = try TerraformWorkspace(
       terraform: try #require(Self.terraform),
@@ -218,8 +232,12 @@ struct GitOpsBridgeResourceTests {
     try #require(try unreachable.initialize().exitCode == 0)
     let failed = try unreachable.apply()
     #expect(failed.exitCode == 1)
-    #expect(failed.standardError.contains("cannot reach the Kubernetes API server at https://127.0.0.1:"), "\(failed.standardError)")
-    #expect(try unreachable.attributes(of: "dokaseca_gitops_bridge.nowhere") == nil, "nothing was created, nothing is in state")
+    #expect(
+      failed.standardError.contains("cannot reach the Kubernetes API server at https://127.0.0.1:"),
+      "\(failed.standardError)")
+    #expect(
+      try unreachable.attributes(of: "dokaseca_gitops_bridge.nowhere") == nil,
+      "nothing was created, nothing is in state")
   }
 
   @Test func importAdoptsAnExistingSecretAndTheNextApplySettles() throws {
@@ -240,7 +258,8 @@ struct GitOpsBridgeResourceTests {
     #expect(try first.attributes(of: "dokaseca_gitops_bridge.adopt")?["id"] as? String == "default/adopt")
     let adopt = try first.planExitCode()
     #expect(adopt.exitCode == 2)
-    #expect(adopt.standardOutput.contains("updated in-place"), "import adopts, never replaces:\n\(adopt.standardOutput)")
+    #expect(
+      adopt.standardOutput.contains("updated in-place"), "import adopts, never replaces:\n\(adopt.standardOutput)")
     try #require(try first.apply().exitCode == 0)
     #expect(try first.planExitCode().exitCode == 0)
   }
@@ -279,7 +298,9 @@ struct GitOpsBridgeResourceTests {
     #expect(blocked.standardError.contains("Bootstrap Applications are blocking destroy"), "\(blocked.standardError)")
     #expect(blocked.standardError.contains("argocd/addons-hub-dev"))
     #expect(blocked.standardError.contains("strip_finalizers_on_destroy"))
-    #expect(try await live.get("argoproj.io/v1alpha1", "ApplicationSet", "argocd", "hub-dev-addons") == nil, "ApplicationSets go first")
+    #expect(
+      try await live.get("argoproj.io/v1alpha1", "ApplicationSet", "argocd", "hub-dev-addons") == nil,
+      "ApplicationSets go first")
     #expect(try await live.secret("argocd", "hub-dev") != nil, "the Secret waits for the Applications")
     #expect(try await live.get("apps/v1", "Deployment", "argocd", "argocd-server") != nil, "ArgoCD waits too")
     #expect(try workspace.attributes(of: "dokaseca_gitops_bridge.hub") != nil, "a failed destroy keeps the state")
@@ -320,7 +341,8 @@ struct GitOpsBridgeResourceTests {
     let applied = try workspace.apply()
     try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
     #expect(try workspace.attributes(of: "dokaseca_gitops_bridge.spoke")?["argocd_version"] as? String == "v3.5.1")
-    #expect(try workspace.attributes(of: "dokaseca_gitops_bridge.spoke")?["bootstrap_applicationsets"] as? [String] == [])
+    #expect(
+      try workspace.attributes(of: "dokaseca_gitops_bridge.spoke")?["bootstrap_applicationsets"] as? [String] == [])
 
     let hub = try LiveCluster(workspace, address: "dokaseca_cluster.hub")
     defer { Task { await hub.shutdown() } }

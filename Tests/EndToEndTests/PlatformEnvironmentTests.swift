@@ -25,7 +25,8 @@ struct PlatformEnvironmentTests {
       root = "-chdir=terraform/environments/\(environment)"
       kubeconfig = kind.home.appendingPathComponent("kube/config").path
       variables = [
-        "-var", "kind_path=\(KindTestTool.path)", "-var", "argocd_manifest_url=\(GitOpsBridgeResourceTests.manifestURL)",
+        "-var", "kind_path=\(KindTestTool.path)", "-var",
+        "argocd_manifest_url=\(GitOpsBridgeResourceTests.manifestURL)",
         "-var", "ingress_ports=[\(freePort()),\(freePort())]", "-var", "kubeconfig_path=\(kubeconfig)",
       ]
       try #require(try workspace.run([root, "init", "-no-color"], environment: kind.environment).exitCode == 0)
@@ -70,7 +71,8 @@ struct PlatformEnvironmentTests {
     // A user turns addons off in their tfvars: only the labels change.
     let argocdVersion = server["metadata"]["resourceVersion"]
     try "addons = { enable_argo_cd = true, enable_kyverno = true }\n".write(
-      to: dev.workspace.directory.appendingPathComponent("terraform/environments/dev/fewer.auto.tfvars"), atomically: true,
+      to: dev.workspace.directory.appendingPathComponent("terraform/environments/dev/fewer.auto.tfvars"),
+      atomically: true,
       encoding: .utf8)
     let relabel = try dev("apply", "-auto-approve")
     try #require(relabel.exitCode == 0, "\(relabel.combinedOutput)")
@@ -105,7 +107,8 @@ struct PlatformEnvironmentTests {
       let data = ClusterSecret.decodedData(of: secret)
       #expect(data["server"] == "https://\(spoke)-control-plane:6443", "the spoke's internal endpoint")
       let tls = try JSON(jsonText: try #require(data["config"]))["tlsClientConfig"]
-      #expect(tls["caData"].stringValue != nil && tls["certData"].stringValue != nil && tls["keyData"].stringValue != nil)
+      #expect(
+        tls["caData"].stringValue != nil && tls["certData"].stringValue != nil && tls["keyData"].stringValue != nil)
       #expect(LiveCluster.labels(of: secret)["enable_argocd"] == nil, "ArgoCD runs in the hub only")
     }
     #expect(try hubSpoke("plan", "-detailed-exitcode").exitCode == 0)

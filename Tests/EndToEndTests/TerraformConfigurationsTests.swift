@@ -118,7 +118,10 @@ import Testing
     let manager = FileManager.default
     let environments = Self.repository.appendingPathComponent("terraform/environments")
     func tfFiles(_ root: String) throws -> Set<String> {
-      Set(try manager.contentsOfDirectory(atPath: environments.appendingPathComponent(root).path).filter { $0.hasSuffix(".tf") })
+      Set(
+        try manager.contentsOfDirectory(atPath: environments.appendingPathComponent(root).path).filter {
+          $0.hasSuffix(".tf")
+        })
     }
     func expectLinksToDev(_ root: String, _ files: Set<String>) throws {
       for file in files.sorted() {

@@ -18,5 +18,7 @@ import Testing
 /// not skip.
 @Test func kindTestToolIsUsableWhenRequired() {
   guard ProcessInfo.processInfo.environment["DOKASECA_REQUIRE_KUBE"] == "1" else { return }
-  #expect(KindTestTool.isUsable, "DOKASECA_REQUIRE_KUBE=1 but the kube binaries or dokaseca-kind are missing (\(KindTestTool.kubeBinaries))")
+  #expect(
+    KindTestTool.isUsable,
+    "DOKASECA_REQUIRE_KUBE=1 but the kube binaries or dokaseca-kind are missing (\(KindTestTool.kubeBinaries))")
 }

@@ -22,7 +22,9 @@ import Testing
   @Test func classifiesDockerDown() {
     let output = CommandOutput(
       exitCode: 1, standardOutput: "",
-      standardError: "ERROR: failed to create cluster: failed to list clusters: ...\nCommand Output: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?")
+      standardError:
+        "ERROR: failed to create cluster: failed to list clusters: ...\nCommand Output: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"
+    )
     guard case .containerRuntimeUnavailable = KindError.classify(command: "kind create cluster", output: output) else {
       Issue.record("expected containerRuntimeUnavailable")
       return
@@ -32,7 +34,9 @@ import Testing
   @Test func classifiesATakenPortWithItsNumber() {
     let output = CommandOutput(
       exitCode: 1, standardOutput: "",
-      standardError: "ERROR: failed to create cluster: command \"docker run ...\" failed with error: exit status 125\nCommand Output: docker: Error response from daemon: driver failed programming external connectivity on endpoint hub-control-plane: Bind for 0.0.0.0:8080 failed: port is already allocated.")
+      standardError:
+        "ERROR: failed to create cluster: command \"docker run ...\" failed with error: exit status 125\nCommand Output: docker: Error response from daemon: driver failed programming external connectivity on endpoint hub-control-plane: Bind for 0.0.0.0:8080 failed: port is already allocated."
+    )
     guard case .hostPortInUse(let port, _) = KindError.classify(command: "kind create cluster", output: output) else {
       Issue.record("expected hostPortInUse")
       return

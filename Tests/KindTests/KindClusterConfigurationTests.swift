@@ -11,11 +11,14 @@ import Yams
       nodes: [
         KindNode(
           role: .controlPlane, image: "kindest/node:v1.33.1", labels: ["ingress-ready": "true"],
-          portMappings: [KindPortMapping(containerPort: 80, hostPort: 8080, listenAddress: "127.0.0.1", protocol: "TCP")],
+          portMappings: [
+            KindPortMapping(containerPort: 80, hostPort: 8080, listenAddress: "127.0.0.1", protocol: "TCP")
+          ],
           mounts: [KindMount(hostPath: "/srv", containerPath: "/data", readOnly: true, propagation: "HostToContainer")]),
         KindNode(role: .worker, taints: [KindTaint(key: "dedicated", value: "ml", effect: "NoSchedule")]),
       ],
-      networking: KindNetworking(apiServerPort: 6443, podSubnet: "10.10.0.0/16", disableDefaultCNI: true, kubeProxyMode: "ipvs"),
+      networking: KindNetworking(
+        apiServerPort: 6443, podSubnet: "10.10.0.0/16", disableDefaultCNI: true, kubeProxyMode: "ipvs"),
       featureGates: ["InPlacePodVerticalScaling": true],
       runtimeConfig: ["api/alpha": "false"],
       registryMirrors: ["docker.io": "http://mirror:5000"])
@@ -36,7 +39,9 @@ import Yams
     let patch = try #require(try Yams.load(yaml: taintPatch) as? [String: Any])
     #expect(patch["kind"] as? String == "JoinConfiguration")
     let taint = try #require(((patch["nodeRegistration"] as? [String: Any])?["taints"] as? [[String: Any]])?.first)
-    #expect(taint["key"] as? String == "dedicated" && taint["value"] as? String == "ml" && taint["effect"] as? String == "NoSchedule")
+    #expect(
+      taint["key"] as? String == "dedicated" && taint["value"] as? String == "ml"
+        && taint["effect"] as? String == "NoSchedule")
     let networking = try #require(document["networking"] as? [String: Any])
     #expect(networking["apiServerPort"] as? Int == 6443 && networking["disableDefaultCNI"] as? Bool == true)
     #expect((document["featureGates"] as? [String: Bool]) == ["InPlacePodVerticalScaling": true])

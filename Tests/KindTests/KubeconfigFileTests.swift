@@ -30,7 +30,8 @@ import Testing
     try KubeconfigFile.merge(Self.kubeconfig("b"), into: path)
     try KubeconfigFile.merge(Self.kubeconfig("a"), into: path)
     #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
-    #expect(KubeconfigFile.contains(context: "kind-a", in: path) && KubeconfigFile.contains(context: "kind-b", in: path))
+    #expect(
+      KubeconfigFile.contains(context: "kind-a", in: path) && KubeconfigFile.contains(context: "kind-b", in: path))
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text.components(separatedBy: "name: kind-a").count - 1 == 3, "merging twice replaces, never duplicates")
 

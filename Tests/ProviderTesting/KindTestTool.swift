@@ -16,14 +16,17 @@ public struct KindTestTool: Sendable {
       let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
       return directories.map { "\($0)/kind" }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "kind"
     }
-    return URL(fileURLWithPath: ProviderBinary.path).deletingLastPathComponent().appendingPathComponent("dokaseca-kind").path
+    return URL(fileURLWithPath: ProviderBinary.path).deletingLastPathComponent().appendingPathComponent("dokaseca-kind")
+      .path
   }
 
   /// Whether the control-plane binaries the tool starts are installed
   /// (`scripts/install-kube-control-plane.sh`).
   public static var isUsable: Bool {
     if isAcceptance { return FileManager.default.isExecutableFile(atPath: path) }
-    return ["etcd", "kube-apiserver"].allSatisfy { FileManager.default.isExecutableFile(atPath: kubeBinaries + "/" + $0) }
+    return ["etcd", "kube-apiserver"].allSatisfy {
+      FileManager.default.isExecutableFile(atPath: kubeBinaries + "/" + $0)
+    }
       && FileManager.default.isExecutableFile(atPath: path)
   }
 
@@ -41,7 +44,9 @@ public struct KindTestTool: Sendable {
   }
 
   /// What a Terraform run needs to drive this tool as `kind`.
-  public var environment: [String: String] { ["DOKASECA_KIND_HOME": home.path, "DOKASECA_KUBE_BIN": Self.kubeBinaries] }
+  public var environment: [String: String] {
+    ["DOKASECA_KIND_HOME": home.path, "DOKASECA_KUBE_BIN": Self.kubeBinaries]
+  }
 
   /// Runs the tool as a person runs `kind`.
   @discardableResult

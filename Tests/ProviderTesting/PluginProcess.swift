@@ -46,7 +46,8 @@ public final class PluginProcess: @unchecked Sendable {
       bytes.append(chunk)
     }
     let line = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-    return HandshakeLine(raw: line, fields: line.split(separator: "|", omittingEmptySubsequences: false).map(String.init))
+    return HandshakeLine(
+      raw: line, fields: line.split(separator: "|", omittingEmptySubsequences: false).map(String.init))
   }
 
   /// Waits for the process to exit within `timeout`; returns its status, or nil if it is still running.

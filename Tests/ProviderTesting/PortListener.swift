@@ -14,7 +14,9 @@ public final class PortListener: @unchecked Sendable {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = 0
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0, listen(descriptor, 1) == 0 else { throw PortListenerError.cannotListen }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)

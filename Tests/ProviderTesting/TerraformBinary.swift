@@ -29,7 +29,8 @@ public struct TerraformBinary: Sendable, CustomStringConvertible {
   private static func version(of path: String) -> String? {
     guard
       let result = try? ProcessRunner.run(
-        path, ["version", "-json"], environment: ["CHECKPOINT_DISABLE": "1", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]),
+        path, ["version", "-json"],
+        environment: ["CHECKPOINT_DISABLE": "1", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]),
       result.exitCode == 0,
       let json = try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
     else { return nil }

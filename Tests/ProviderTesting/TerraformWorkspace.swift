@@ -37,7 +37,8 @@ public struct TerraformWorkspace: Sendable {
       }
 
       """
-    try (header + configuration).write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+    try (header + configuration).write(
+      to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
   }
 
   /// Runs `terraform <arguments>` in the workspace, non-interactively.

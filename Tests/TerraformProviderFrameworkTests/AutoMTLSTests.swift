@@ -17,16 +17,19 @@ import X509
     let serverCertificate = try #require(Self.decodeUnpaddedBase64(handshake.certificateBase64))
 
     let status = try await PluginClient.checkHealth(
-      socketPath: handshake.address, security: PluginClient.mutualTLS(identity: terraform, serverCertificateDER: serverCertificate))
+      socketPath: handshake.address,
+      security: PluginClient.mutualTLS(identity: terraform, serverCertificateDER: serverCertificate))
     #expect(status == .serving)
 
     await #expect(throws: (any Error).self, "a client without a certificate must be refused") {
       try await PluginClient.checkHealth(
-        socketPath: handshake.address, security: PluginClient.mutualTLS(identity: nil, serverCertificateDER: serverCertificate))
+        socketPath: handshake.address,
+        security: PluginClient.mutualTLS(identity: nil, serverCertificateDER: serverCertificate))
     }
     await #expect(throws: (any Error).self, "a client with another certificate must be refused") {
       try await PluginClient.checkHealth(
-        socketPath: handshake.address, security: PluginClient.mutualTLS(identity: stranger, serverCertificateDER: serverCertificate))
+        socketPath: handshake.address,
+        security: PluginClient.mutualTLS(identity: stranger, serverCertificateDER: serverCertificate))
     }
     await #expect(throws: (any Error).self, "plaintext must be refused when TLS is on") {
       try await PluginClient.checkHealth(socketPath: handshake.address, security: .plaintext)

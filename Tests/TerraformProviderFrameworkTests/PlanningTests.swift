@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @testable import TerraformProviderFramework
 
@@ -26,14 +26,22 @@ import TerraformValues
   }
 
   @Test func anUnchangedConfigurationPlansThePriorStateExactly() {
-    let prior: Value = .object(["name": "a", "flags": .map(["x": true]), "retries": 3, "labels": .map(["x": "true"]), "id": "a"])
-    let config: Value = .object(["name": "a", "flags": .map(["x": true]), "retries": .null, "labels": .null, "id": .null])
+    let prior: Value = .object([
+      "name": "a", "flags": .map(["x": true]), "retries": 3, "labels": .map(["x": "true"]), "id": "a",
+    ])
+    let config: Value = .object([
+      "name": "a", "flags": .map(["x": true]), "retries": .null, "labels": .null, "id": .null,
+    ])
     #expect(planner.plan(proposed: prior, config: config, prior: prior) == prior)
   }
 
   @Test func aChangeMarksComputedValuesUnknownButKeepsStableOnes() {
-    let prior: Value = .object(["name": "a", "flags": .map(["x": true]), "retries": 3, "labels": .map(["x": "true"]), "id": "a"])
-    let config: Value = .object(["name": "a", "flags": .map(["x": false]), "retries": .null, "labels": .null, "id": .null])
+    let prior: Value = .object([
+      "name": "a", "flags": .map(["x": true]), "retries": 3, "labels": .map(["x": "true"]), "id": "a",
+    ])
+    let config: Value = .object([
+      "name": "a", "flags": .map(["x": false]), "retries": .null, "labels": .null, "id": .null,
+    ])
     let proposed = prior.settingAttribute("flags", to: .map(["x": false]))
     let planned = planner.plan(proposed: proposed, config: config, prior: prior)
     #expect(planned[attribute: "labels"] == .unknownValue)
@@ -45,13 +53,17 @@ import TerraformValues
 
   @Test func planErrorsNameTheAttributeAProviderChanged() {
     let config: Value = .object(["name": "a", "flags": .null, "retries": .null, "labels": .null, "id": .null])
-    let planned: Value = .object(["name": "b", "flags": .map([:]), "retries": 3, "labels": .unknownValue, "id": .unknownValue])
+    let planned: Value = .object([
+      "name": "b", "flags": .map([:]), "retries": 3, "labels": .unknownValue, "id": .unknownValue,
+    ])
     let errors = ConsistencyRules.planErrors(schema: schema, config: config, planned: planned)
     #expect(Set(errors.compactMap(\.attribute)) == [AttributePath("name"), AttributePath("flags")])
   }
 
   @Test func applyErrorsCatchChangedAndUnknownValues() {
-    let planned: Value = .object(["name": "a", "flags": .null, "retries": 3, "labels": .unknownValue, "id": .unknownValue])
+    let planned: Value = .object([
+      "name": "a", "flags": .null, "retries": 3, "labels": .unknownValue, "id": .unknownValue,
+    ])
     let good: Value = .object(["name": "a", "flags": .null, "retries": 3, "labels": .map([:]), "id": "x"])
     #expect(ConsistencyRules.applyErrors(planned: planned, newState: good).isEmpty)
     let bad: Value = .object(["name": "a", "flags": .null, "retries": 4, "labels": .unknownValue, "id": "x"])
@@ -67,7 +79,8 @@ import TerraformValues
         .optional, description: "x")
     ])
     let config: Value = .object(["repositories": .map([:])])
-    let planned = ResourcePlanner(schema: schema).plan(proposed: .object(["repositories": .null]), config: config, prior: .null)
+    let planned = ResourcePlanner(schema: schema).plan(
+      proposed: .object(["repositories": .null]), config: config, prior: .null)
     #expect(planned[attribute: "repositories"] == .map([:]))
     #expect(ConsistencyRules.planErrors(schema: schema, config: config, planned: planned).isEmpty)
   }

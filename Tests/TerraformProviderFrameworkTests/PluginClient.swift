@@ -60,7 +60,9 @@ enum PluginClient {
   }
 
   /// Calls go-plugin's Shutdown, as Terraform does when it is done with a plugin.
-  static func shutdown(socketPath: String, security: HTTP2ClientTransport.Posix.TransportSecurity = .plaintext) async throws {
+  static func shutdown(socketPath: String, security: HTTP2ClientTransport.Posix.TransportSecurity = .plaintext)
+    async throws
+  {
     try await withGRPCClient(
       transport: .http2NIOPosix(target: .unixDomainSocket(path: socketPath), transportSecurity: security)
     ) { client in
@@ -70,7 +72,9 @@ enum PluginClient {
 
   /// Mutual TLS as go-plugin's client sets it up: its own certificate, and the plugin's
   /// certificate from the handshake as the only trusted root.
-  static func mutualTLS(identity: Identity?, serverCertificateDER: [UInt8]) -> HTTP2ClientTransport.Posix.TransportSecurity {
+  static func mutualTLS(identity: Identity?, serverCertificateDER: [UInt8])
+    -> HTTP2ClientTransport.Posix.TransportSecurity
+  {
     .tls(
       HTTP2ClientTransport.Posix.TransportSecurity.TLS(
         certificateChain: identity.map { [.bytes(Array($0.certificatePEM.utf8), format: .pem)] } ?? [],

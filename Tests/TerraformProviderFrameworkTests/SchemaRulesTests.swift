@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @testable import TerraformProviderFramework
 
@@ -12,7 +12,11 @@ import TerraformValues
         Attribute("size", type: .number, .optionalComputed, description: "Size.", defaultValue: 3),
         Attribute("id", type: .string, .computed, description: "ID.", planModifiers: [.useStateForUnknown]),
       ],
-      blocks: [Block("timeouts", .single, description: "Timeouts.", attributes: [Attribute("create", type: .string, .optional, description: "Create.")])])
+      blocks: [
+        Block(
+          "timeouts", .single, description: "Timeouts.",
+          attributes: [Attribute("create", type: .string, .optional, description: "Create.")])
+      ])
     #expect(schema.validationErrors().isEmpty)
   }
 
@@ -21,7 +25,10 @@ import TerraformValues
     (Attribute("count", type: .string, .required, description: "x"), "reserved meta-argument"),
     (Attribute("name", type: .string, .required, description: ""), "has no description"),
     (Attribute("name", type: .string, .optional, description: "x", defaultValue: "a"), "a default needs"),
-    (Attribute("name", type: .string, .required, description: "x", planModifiers: [.useStateForUnknown]), "only applies to computed"),
+    (
+      Attribute("name", type: .string, .required, description: "x", planModifiers: [.useStateForUnknown]),
+      "only applies to computed"
+    ),
   ])
   func brokenAttributesAreReported(attribute: Attribute, expected: String) {
     let errors = Schema(attributes: [attribute]).validationErrors()
@@ -30,7 +37,10 @@ import TerraformValues
 
   @Test func brokenBlocksAreReported() {
     let schema = Schema(
-      attributes: [Attribute("a", type: .string, .optional, description: "x"), Attribute("a", type: .string, .optional, description: "x")],
+      attributes: [
+        Attribute("a", type: .string, .optional, description: "x"),
+        Attribute("a", type: .string, .optional, description: "x"),
+      ],
       blocks: [
         Block("one", .single, description: "x", attributes: [], maxItems: 2),
         Block("range", .list, description: "x", attributes: [], minItems: 3, maxItems: 1),
@@ -45,9 +55,15 @@ import TerraformValues
     let schema = Schema(
       attributes: [
         Attribute("name", type: .string, .required, description: "x"),
-        Attribute("nodes", .nested(NestedAttributes(.list, [Attribute("role", type: .string, .optional, description: "x")])), .optional, description: "x"),
+        Attribute(
+          "nodes", .nested(NestedAttributes(.list, [Attribute("role", type: .string, .optional, description: "x")])),
+          .optional, description: "x"),
       ],
-      blocks: [Block("timeouts", .single, description: "x", attributes: [Attribute("create", type: .string, .optional, description: "x")])])
+      blocks: [
+        Block(
+          "timeouts", .single, description: "x",
+          attributes: [Attribute("create", type: .string, .optional, description: "x")])
+      ])
     #expect(
       schema.valueType
         == .object(

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import TerraformPluginProtocol
-import Testing
 import TerraformValues
+import Testing
 
 @testable import TerraformProviderFramework
 
@@ -40,7 +40,9 @@ import TerraformValues
     request.plannedState = try Tfplugin6_DynamicValue(.object(["name": "a"]), as: type)
     request.config = request.plannedState
     let started = ContinuousClock.now
-    let apply = Task { [request] in await service.cancellable("ApplyResourceChange", request.typeName) { await service.applyResourceChange(request) } }
+    let apply = Task { [request] in
+      await service.cancellable("ApplyResourceChange", request.typeName) { await service.applyResourceChange(request) }
+    }
     try await Task.sleep(for: .milliseconds(200))
     service.operations.cancelAll()
     let response = await apply.value
@@ -53,7 +55,9 @@ import TerraformValues
     var request = Tfplugin6_ReadResource.Request()
     request.typeName = "test_slow"
     request.currentState = try Tfplugin6_DynamicValue(.object(["name": "a"]), as: SlowResource().schema.valueType)
-    let response = await service.cancellable("ReadResource", request.typeName) { [request] in await service.readResource(request) }
+    let response = await service.cancellable("ReadResource", request.typeName) { [request] in
+      await service.readResource(request)
+    }
     #expect(response.diagnostics.isEmpty)
     #expect(try response.newState.decoded(as: SlowResource().schema.valueType) == .object(["name": "a"]))
   }

@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Dynamic values in msgpack")
 struct DynamicMessagePackTests {
@@ -14,7 +14,8 @@ struct DynamicMessagePackTests {
 
   @Test("The type may also arrive as str")
   func typeAsString() throws {
-    #expect(try Value(messagePack: hex("92 a8") + Self.stringType + hex("a2 68 69"), as: .dynamic) == .dynamic(.string, "hi"))
+    #expect(
+      try Value(messagePack: hex("92 a8") + Self.stringType + hex("a2 68 69"), as: .dynamic) == .dynamic(.string, "hi"))
   }
 
   @Test("Bare values carry the type they imply")
@@ -27,7 +28,9 @@ struct DynamicMessagePackTests {
     let objectType = utf8(#"["object",{"a":"bool","b":"number"}]"#)
     let map = try Value.map(["b": 2, "a": true]).messagePack(as: .dynamic)
     #expect(map == hex("92 c4") + [UInt8(objectType.count)] + objectType + hex("82 a1 61 c3 a1 62 02"))
-    #expect(try Value(messagePack: map, as: .dynamic) == .dynamic(.object(["a": .bool, "b": .number]), .object(["a": true, "b": 2])))
+    #expect(
+      try Value(messagePack: map, as: .dynamic)
+        == .dynamic(.object(["a": .bool, "b": .number]), .object(["a": true, "b": 2])))
   }
 
   @Test("Null is nil and a wholly unknown dynamic value is a bare extension")
@@ -54,7 +57,10 @@ struct DynamicMessagePackTests {
       (.dynamic(.object(["port": .number], optional: ["port"]), .object(["port": 8080])), .dynamic),
       (.dynamic(.list(.dynamic), .list([.dynamic(.string, "nested")])), .dynamic),
       (.dynamic(.map(.set(.bool)), .map(["k": .set([true, false])])), .dynamic),
-      (.object(["config": .dynamic(.tuple([.string, .number]), .tuple(["x", 1])), "name": "n"]), .object(["config": .dynamic, "name": .string])),
+      (
+        .object(["config": .dynamic(.tuple([.string, .number]), .tuple(["x", 1])), "name": "n"]),
+        .object(["config": .dynamic, "name": .string])
+      ),
       (.list([.dynamic(.string, "a"), .dynamic(.number, 1), .null]), .list(.dynamic)),
     ])
   func roundTrips(_ value: Value, _ type: CtyType) throws {

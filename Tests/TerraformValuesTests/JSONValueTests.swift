@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("JSON values")
 struct JSONValueTests {
@@ -28,11 +28,12 @@ struct JSONValueTests {
       """#
     let value = try Value(json: utf8(json), as: Self.stateType)
     #expect(
-      value == .object([
-        "id": "abc", "replicas": 3, "enabled": true, "labels": .map(["team": "platform", "env": "dev"]),
-        "ports": .list([80, 443]), "zones": .set(["a", "b"]), "pair": .tuple(["x", false]),
-        "extra": .dynamic(.tuple([.string, .number]), .tuple(["a", 1])), "nested": .object(["x": "y"]),
-      ]))
+      value
+        == .object([
+          "id": "abc", "replicas": 3, "enabled": true, "labels": .map(["team": "platform", "env": "dev"]),
+          "ports": .list([80, 443]), "zones": .set(["a", "b"]), "pair": .tuple(["x", false]),
+          "extra": .dynamic(.tuple([.string, .number]), .tuple(["a", 1])), "nested": .object(["x": "y"]),
+        ]))
   }
 
   @Test("Absent attributes are null; null is null for every type")
@@ -49,7 +50,8 @@ struct JSONValueTests {
     "Numbers keep every digit",
     arguments: [
       ("123456789012345678901234567890.123456789", "123456789012345678901234567890.123456789"),
-      ("1e400", "1" + String(repeating: "0", count: 400)), ("-0.000000000000000000000000000001", "-0.000000000000000000000000000001"),
+      ("1e400", "1" + String(repeating: "0", count: 400)),
+      ("-0.000000000000000000000000000001", "-0.000000000000000000000000000001"),
       ("1.0", "1"), ("-0", "0"), ("2E-3", "0.002"),
     ])
   func bigNumbers(_ json: String, _ expected: String) throws {
@@ -57,7 +59,9 @@ struct JSONValueTests {
     #expect(value.numberValue?.description == expected)
   }
 
-  @Test("Strings holding numbers are numbers, as in cty", arguments: [(#""42""#, "42"), (#""1.50""#, "1.5"), (#""-1e2""#, "-100"), (#""+Inf""#, "+Inf")])
+  @Test(
+    "Strings holding numbers are numbers, as in cty",
+    arguments: [(#""42""#, "42"), (#""1.50""#, "1.5"), (#""-1e2""#, "-100"), (#""+Inf""#, "+Inf")])
   func numbersAsStrings(_ json: String, _ expected: String) throws {
     #expect(try Value(json: utf8(json), as: .number).numberValue?.description == expected)
   }
@@ -75,7 +79,8 @@ struct JSONValueTests {
     #expect(try Value(json: utf8(#""a\"b\\c\/d\n\t\r\b\f""#), as: .string) == "a\"b\\c/d\n\t\r\u{8}\u{c}")
     #expect(try Value(json: utf8(#""\u00e9\u4e2d""#), as: .string) == "é中")
     #expect(try Value(json: utf8(#""\ud83d\ude00""#), as: .string) == "😀")
-    #expect(try Value(json: utf8(#""\ud83dx""#), as: .string) == "\u{FFFD}x", "a lone surrogate becomes U+FFFD, as in Go")
+    #expect(
+      try Value(json: utf8(#""\ud83dx""#), as: .string) == "\u{FFFD}x", "a lone surrogate becomes U+FFFD, as in Go")
     #expect(try Value(json: utf8(#""\ude00""#), as: .string) == "\u{FFFD}")
     #expect(try Value(json: utf8("\"é\""), as: .string) == "é")
   }
@@ -83,7 +88,9 @@ struct JSONValueTests {
   @Test("Dynamic values need both keys, in any order")
   func dynamic() throws {
     #expect(try Value(json: utf8(#"{"type":"string","value":"x"}"#), as: .dynamic) == .dynamic(.string, "x"))
-    #expect(try Value(json: utf8(#"{"value":null,"type":["list","number"]}"#), as: .dynamic) == .dynamic(.list(.number), .null))
+    #expect(
+      try Value(json: utf8(#"{"value":null,"type":["list","number"]}"#), as: .dynamic)
+        == .dynamic(.list(.number), .null))
     #expect(try Value(json: utf8("null"), as: .dynamic) == .null)
   }
 
@@ -98,10 +105,19 @@ struct JSONValueTests {
       (#"{"enabled": "yes"}"#, stateType, "enabled", "expected a bool, found a JSON string"),
       (#"{"extra": {"value": 1}}"#, stateType, "extra", "dynamic value has no \"type\""),
       (#"{"extra": {"type": "number"}}"#, stateType, "extra", "dynamic value has no \"value\""),
-      (#"{"extra": {"type": "number", "value": 1, "more": 2}}"#, stateType, "extra", "unexpected key \"more\" in a dynamic value"),
-      (#"{"extra": {"type": "nope", "value": 1}}"#, stateType, "extra", "invalid type description: unknown primitive type \"nope\""),
+      (
+        #"{"extra": {"type": "number", "value": 1, "more": 2}}"#, stateType, "extra",
+        "unexpected key \"more\" in a dynamic value"
+      ),
+      (
+        #"{"extra": {"type": "nope", "value": 1}}"#, stateType, "extra",
+        "invalid type description: unknown primitive type \"nope\""
+      ),
       (#"{"extra": {"type": "number", "value": "x"}}"#, stateType, "extra", "\"x\" is not a number Terraform can hold"),
-      (#"{"extra": [1]}"#, stateType, "extra", "expected a dynamic value ({\"value\": …, \"type\": …}), found a JSON array"),
+      (
+        #"{"extra": [1]}"#, stateType, "extra",
+        "expected a dynamic value ({\"value\": …, \"type\": …}), found a JSON array"
+      ),
       (#"[]"#, stateType, "", "expected an object, found a JSON array"),
       (#"{}"#, CtyType.list(.string), "", "expected a list, found a JSON object"),
       (#"1e100001"#, CtyType.number, "", "\"1e100001\" is not a number Terraform can hold"),
@@ -143,7 +159,8 @@ struct JSONValueTests {
 
   @Test("Invalid UTF-8 and absurd nesting are refused")
   func hostileInput() throws {
-    let badUTF8 = try #require(valueError { () throws(ValueError) in try Value(json: [0x22, 0xff, 0x22], as: .string) })
+    let badUTF8 = try #require(
+      valueError { () throws(ValueError) in try Value(json: [0x22, 0xff, 0x22], as: .string) })
     #expect(badUTF8.message == "invalid JSON at byte 0: string is not valid UTF-8")
     let deep = utf8(String(repeating: "[", count: 100_000))
     let deepError = try #require(valueError { () throws(ValueError) in try Value(json: deep, as: .dynamic) })
@@ -159,21 +176,29 @@ struct JSONValueTests {
     ])
     let json = String(decoding: try value.json(as: Self.stateType), as: UTF8.self)
     #expect(
-      json == #"{"enabled":false,"extra":{"value":["a",1],"type":["tuple",["string","number"]]},"id":"a\"b\n","labels":{"a":"2","z":"1"},"nested":null,"pair":["p",true],"ports":[80],"replicas":12345678901234567890.5,"zones":["x"]}"#)
+      json
+        == #"{"enabled":false,"extra":{"value":["a",1],"type":["tuple",["string","number"]]},"id":"a\"b\n","labels":{"a":"2","z":"1"},"nested":null,"pair":["p",true],"ports":[80],"replicas":12345678901234567890.5,"zones":["x"]}"#
+    )
   }
 
   @Test("Encoding control characters and infinities")
   func encodingEdges() throws {
     #expect(String(decoding: try Value.string("\u{1}é").json(as: .string), as: UTF8.self) == #""\u0001é""#)
     #expect(String(decoding: try Value.number(.infinity).json(as: .number), as: UTF8.self) == #""+Inf""#)
-    #expect(try Value(json: Value.number(.negativeInfinity).json(as: .number), as: .number) == .number(.negativeInfinity))
-    #expect(String(decoding: try Value.dynamic(.string, .null).json(as: .dynamic), as: UTF8.self) == #"{"value":null,"type":"string"}"#)
+    #expect(
+      try Value(json: Value.number(.negativeInfinity).json(as: .number), as: .number) == .number(.negativeInfinity))
+    #expect(
+      String(decoding: try Value.dynamic(.string, .null).json(as: .dynamic), as: UTF8.self)
+        == #"{"value":null,"type":"string"}"#)
     #expect(String(decoding: try Value.null.json(as: .dynamic), as: UTF8.self) == "null")
   }
 
   @Test("Unknown values cannot be written")
   func unknowns() throws {
-    let error = try #require(valueError { () throws(ValueError) in try Value.object(["ports": .list([1, .unknownValue])]).json(as: Self.stateType) })
+    let error = try #require(
+      valueError { () throws(ValueError) in
+        try Value.object(["ports": .list([1, .unknownValue])]).json(as: Self.stateType)
+      })
     #expect(error.path == AttributePath("ports").index(1))
     #expect(error.message == "an unknown value cannot be written as JSON")
   }
@@ -181,7 +206,10 @@ struct JSONValueTests {
   @Test(
     "Round trips",
     arguments: [
-      (Value.object(["id": "x", "replicas": .number(number("0.1")), "extra": .dynamic(.map(.number), .map(["a": 1]))]), stateType),
+      (
+        Value.object(["id": "x", "replicas": .number(number("0.1")), "extra": .dynamic(.map(.number), .map(["a": 1]))]),
+        stateType
+      ),
       (.list([.set([.tuple(["a", .null])])]), CtyType.list(.set(.tuple([.string, .number])))),
       (.map(["ü": "\u{0}\u{1F600}"]), .map(.string)),
       (.dynamic(.object(["a": .list(.dynamic)]), .object(["a": .list([.dynamic(.bool, true)])])), .dynamic),

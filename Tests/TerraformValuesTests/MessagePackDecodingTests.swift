@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("msgpack decoding")
 struct MessagePackDecodingTests {
@@ -27,7 +27,10 @@ struct MessagePackDecodingTests {
 
   @Test(
     "Every str and bin format reads as a string",
-    arguments: [("a0", 0), ("a3", 3), ("bf", 31), ("d9 20", 32), ("d9 ff", 255), ("da 01 00", 256), ("db 00 00 01 00", 256), ("c4 05", 5), ("c5 01 00", 256), ("c6 00 00 00 04", 4)])
+    arguments: [
+      ("a0", 0), ("a3", 3), ("bf", 31), ("d9 20", 32), ("d9 ff", 255), ("da 01 00", 256), ("db 00 00 01 00", 256),
+      ("c4 05", 5), ("c5 01 00", 256), ("c6 00 00 00 04", 4),
+    ])
   func strings(_ header: String, _ length: Int) throws {
     let text = String(repeating: "z", count: length)
     #expect(try Value(messagePack: hex(header) + utf8(text), as: .string) == .string(text))
@@ -37,7 +40,8 @@ struct MessagePackDecodingTests {
   func arrays() throws {
     #expect(try Value(messagePack: hex("92 01 02"), as: .list(.number)) == .list([1, 2]))
     #expect(try Value(messagePack: hex("dc 00 02 01 02"), as: .set(.number)) == .set([2, 1]))
-    #expect(try Value(messagePack: hex("dd 00 00 00 02 a1 61 c3"), as: .tuple([.string, .bool])) == .tuple(["a", true]))
+    #expect(
+      try Value(messagePack: hex("dd 00 00 00 02 a1 61 c3"), as: .tuple([.string, .bool])) == .tuple(["a", true]))
     #expect(try Value(messagePack: hex("90"), as: .list(.string)) == .list([]))
     let seventeen = hex("dc 00 11") + Array(repeating: 0xc2, count: 17)
     #expect(try Value(messagePack: seventeen, as: .list(.bool)) == .list(Array(repeating: false, count: 17)))
@@ -48,9 +52,12 @@ struct MessagePackDecodingTests {
     #expect(try Value(messagePack: hex("81 a1 61 01"), as: .map(.number)) == .map(["a": 1]))
     #expect(try Value(messagePack: hex("de 00 01 a1 61 01"), as: .map(.number)) == .map(["a": 1]))
     #expect(try Value(messagePack: hex("df 00 00 00 01 a1 61 01"), as: .map(.number)) == .map(["a": 1]))
-    #expect(try Value(messagePack: hex("81 c4 01 61 01"), as: .map(.number)) == .map(["a": 1]), "bin keys are read as strings")
+    #expect(
+      try Value(messagePack: hex("81 c4 01 61 01"), as: .map(.number)) == .map(["a": 1]), "bin keys are read as strings"
+    )
     let type = CtyType.object(["a": .number, "b": .string])
-    #expect(try Value(messagePack: hex("82 a1 62 a1 78 a1 61 01"), as: type) == .object(["a": 1, "b": "x"]), "any key order")
+    #expect(
+      try Value(messagePack: hex("82 a1 62 a1 78 a1 61 01"), as: type) == .object(["a": 1, "b": "x"]), "any key order")
     #expect(try Value(messagePack: hex("de 00 02 a1 61 01 a1 62 c0"), as: type) == .object(["a": 1, "b": .null]))
   }
 
@@ -60,7 +67,12 @@ struct MessagePackDecodingTests {
     #expect(try Value(messagePack: hex("80"), as: type) == .object(["a": .null, "b": .null]))
   }
 
-  @Test("nil is null for every type", arguments: [CtyType.string, .number, .bool, .dynamic, .list(.string), .set(.number), .map(.bool), .object(["a": .string]), .tuple([.string])])
+  @Test(
+    "nil is null for every type",
+    arguments: [
+      CtyType.string, .number, .bool, .dynamic, .list(.string), .set(.number), .map(.bool), .object(["a": .string]),
+      .tuple([.string]),
+    ])
   func nilIsNull(_ type: CtyType) throws {
     #expect(try Value(messagePack: [0xc0], as: type) == .null)
   }
@@ -88,10 +100,23 @@ struct MessagePackDecodingTests {
   @Test(
     "Round trips",
     arguments: [
-      (Value.object(["name": "kind", "nodes": .list([.object(["role": "worker", "count": 3])]), "labels": .map(["a": "b"]), "ratio": .number(number("0.333333333333333333333333333"))]),
-       CtyType.object(["name": .string, "nodes": .list(.object(["role": .string, "count": .number])), "labels": .map(.string), "ratio": .number])),
+      (
+        Value.object([
+          "name": "kind", "nodes": .list([.object(["role": "worker", "count": 3])]), "labels": .map(["a": "b"]),
+          "ratio": .number(number("0.333333333333333333333333333")),
+        ]),
+        CtyType.object([
+          "name": .string, "nodes": .list(.object(["role": .string, "count": .number])), "labels": .map(.string),
+          "ratio": .number,
+        ])
+      ),
       (.set([.tuple(["a", .null]), .tuple(["b", .unknownValue])]), .set(.tuple([.string, .bool]))),
-      (.list([.number(.infinity), .number(number("-1e-30")), .number(Number(Int64.min)), .number(number("18446744073709551616"))]), .list(.number)),
+      (
+        .list([
+          .number(.infinity), .number(number("-1e-30")), .number(Number(Int64.min)),
+          .number(number("18446744073709551616")),
+        ]), .list(.number)
+      ),
       (.map(["": "", "ü": "✓"]), .map(.string)),
     ])
   func roundTrips(_ value: Value, _ type: CtyType) throws {
@@ -104,7 +129,9 @@ struct MessagePackDecodingTests {
   func floatsAreStable() throws {
     for double in [0.1, 1.0 / 3.0, 2.5e-300, 6.02214076e23, -123.456] {
       var bytes: [UInt8] = [0xcb]
-      for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: double.bitPattern >> UInt64(shift))) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        bytes.append(UInt8(truncatingIfNeeded: double.bitPattern >> UInt64(shift)))
+      }
       #expect(try Value(messagePack: bytes, as: .number).messagePack(as: .number) == bytes)
     }
   }

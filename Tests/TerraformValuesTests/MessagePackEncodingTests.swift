@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("msgpack encoding")
 struct MessagePackEncodingTests {
@@ -20,7 +20,11 @@ struct MessagePackEncodingTests {
     #expect(try value.messagePack(as: type) == hex(expected))
   }
 
-  @Test("String lengths pick fixstr, str8, str16 and str32", arguments: [(31, "bf"), (32, "d9 20"), (255, "d9 ff"), (256, "da 01 00"), (65535, "da ff ff"), (65536, "db 00 01 00 00")])
+  @Test(
+    "String lengths pick fixstr, str8, str16 and str32",
+    arguments: [
+      (31, "bf"), (32, "d9 20"), (255, "d9 ff"), (256, "da 01 00"), (65535, "da ff ff"), (65536, "db 00 01 00 00"),
+    ])
   func stringWidths(_ length: Int, _ header: String) throws {
     let string = String(repeating: "a", count: length)
     #expect(try Value.string(string).messagePack(as: .string) == hex(header) + utf8(string))
@@ -63,7 +67,8 @@ struct MessagePackEncodingTests {
     let thirty = "123456789012345678901234567890"
     #expect(try Value.number(number(thirty)).messagePack(as: .number) == [0xbe] + utf8(thirty))
     let precise = "0.30000000000000000000000000000000000001"
-    #expect(try Value.number(number(precise)).messagePack(as: .number) == [0xd9, UInt8(precise.utf8.count)] + utf8(precise))
+    #expect(
+      try Value.number(number(precise)).messagePack(as: .number) == [0xd9, UInt8(precise.utf8.count)] + utf8(precise))
     let huge = try Value.number(number("1e400")).messagePack(as: .number)
     #expect(huge == [0xda, 0x01, 0x91] + utf8("1" + String(repeating: "0", count: 400)))
   }
@@ -73,7 +78,8 @@ struct MessagePackEncodingTests {
     #expect(try Value.list(["a", "b"]).messagePack(as: .list(.string)) == hex("92 a1 61 a1 62"))
     #expect(try Value.list([]).messagePack(as: .list(.string)) == hex("90"))
     #expect(try Value.set([1, 2]).messagePack(as: .set(.number)) == hex("92 01 02"))
-    #expect(try Value.tuple(["a", 1, true]).messagePack(as: .tuple([.string, .number, .bool])) == hex("93 a1 61 01 c3"))
+    #expect(
+      try Value.tuple(["a", 1, true]).messagePack(as: .tuple([.string, .number, .bool])) == hex("93 a1 61 01 c3"))
     #expect(try Value.list([.null, .unknownValue]).messagePack(as: .list(.string)) == hex("92 c0 d4 00 00"))
     let sixteen = Value.list(Array(repeating: 1, count: 16))
     #expect(try sixteen.messagePack(as: .list(.number)) == hex("dc 00 10") + Array(repeating: 1, count: 16))
@@ -86,7 +92,8 @@ struct MessagePackEncodingTests {
     #expect(try Value.map(["b": 1, "a": 2]).messagePack(as: .map(.number)) == hex("82 a1 61 02 a1 62 01"))
     #expect(try Value.map([:]).messagePack(as: .map(.number)) == hex("80"))
     // "Z" (0x5a) sorts before "a" (0x61), and "é" (c3 a9) after "z".
-    #expect(try Value.map(["é": 1, "z": 2, "Z": 3]).messagePack(as: .map(.number)) == hex("83 a1 5a 03 a1 7a 02 a2 c3 a9 01"))
+    #expect(
+      try Value.map(["é": 1, "z": 2, "Z": 3]).messagePack(as: .map(.number)) == hex("83 a1 5a 03 a1 7a 02 a2 c3 a9 01"))
     var sixteen: [String: Value] = [:]
     for index in 0..<16 { sixteen[String(UnicodeScalar(UInt8(0x61 + index)))] = .bool(true) }
     let encoded = try Value.map(sixteen).messagePack(as: .map(.bool))
@@ -117,8 +124,12 @@ struct MessagePackEncodingTests {
     #expect(try Value.unknown(Refinements(isNullable: false)).messagePack(as: .dynamic) == hex("d4 00 00"))
     #expect(try Value.unknown(Refinements(lengthLowerBound: 0)).messagePack(as: .list(.string)) == hex("d4 00 00"))
     #expect(
-      try Value.unknown(Refinements(numberLowerBound: NumberBound(0, isInclusive: true), numberUpperBound: NumberBound(number("1.5"), isInclusive: false)))
-        .messagePack(as: .number) == hex("c7 11 0c 82 03 92 00 c3 04 92 cb 3f f8 00 00 00 00 00 00 c2"))
+      try Value.unknown(
+        Refinements(
+          numberLowerBound: NumberBound(0, isInclusive: true),
+          numberUpperBound: NumberBound(number("1.5"), isInclusive: false))
+      )
+      .messagePack(as: .number) == hex("c7 11 0c 82 03 92 00 c3 04 92 cb 3f f8 00 00 00 00 00 00 c2"))
     #expect(
       try Value.unknown(Refinements(lengthLowerBound: 1, lengthUpperBound: 300)).messagePack(as: .map(.string))
         == hex("c7 07 0c 82 05 01 06 cd 01 2c"))
@@ -131,7 +142,8 @@ struct MessagePackEncodingTests {
     let decoded = try Value(messagePack: encoded, as: .string)
     #expect(decoded == .unknown(Refinements(stringPrefix: String(repeating: "a", count: 255))))
     let exact = String(repeating: "b", count: 254) + "é"
-    let kept = try Value(messagePack: Value.unknown(Refinements(stringPrefix: exact)).messagePack(as: .string), as: .string)
+    let kept = try Value(
+      messagePack: Value.unknown(Refinements(stringPrefix: exact)).messagePack(as: .string), as: .string)
     #expect(kept.refinements?.stringPrefix == exact)
   }
 
@@ -144,7 +156,9 @@ struct MessagePackEncodingTests {
       (.tuple([1]), .tuple([.number, .number]), "", "expected a tuple of 2 elements, found 1"),
       (.map(["k": .set([1])]), .map(.list(.number)), "[\"k\"]", "expected a list, found a set"),
       (.dynamic(.string, "a"), .number, "", "expected a number of type number, found a dynamic value of type string"),
-      (.set(["a", 1]), .dynamic, "", "set elements have different types (string and number), so no set type fits them"),
+      (
+        .set(["a", 1]), .dynamic, "", "set elements have different types (string and number), so no set type fits them"
+      ),
     ])
   func mismatches(_ value: Value, _ type: CtyType, _ path: String, _ message: String) throws {
     let error = try #require(valueError { () throws(ValueError) in try value.messagePack(as: type) })

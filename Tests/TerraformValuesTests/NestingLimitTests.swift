@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Nesting limit")
 struct NestingLimitTests {
@@ -27,12 +27,18 @@ struct NestingLimitTests {
     }
     // The type itself is within the limit; the value in its dynamic wrapper is one level over.
     #expect(try CtyType(json: type.json) == type)
-    let msgpackError = try #require(valueError { () throws(ValueError) in try Value(messagePack: Value.dynamic(type, value).messagePack(as: .dynamic), as: .dynamic) })
+    let msgpackError = try #require(
+      valueError { () throws(ValueError) in
+        try Value(messagePack: Value.dynamic(type, value).messagePack(as: .dynamic), as: .dynamic)
+      })
     #expect(msgpackError.message == "msgpack data nests deeper than \(CodecLimits.maximumNestingDepth) levels")
-    let jsonError = try #require(valueError { () throws(ValueError) in try Value(json: Value.dynamic(type, value).json(as: .dynamic), as: .dynamic) })
+    let jsonError = try #require(
+      valueError { () throws(ValueError) in try Value(json: Value.dynamic(type, value).json(as: .dynamic), as: .dynamic)
+      })
     #expect(jsonError.message == "JSON value nests deeper than \(CodecLimits.maximumNestingDepth) levels")
     let typeError = try #require(valueError { () throws(ValueError) in try CtyType(json: CtyType.list(type).json) })
-    #expect(typeError.message == "invalid type description: types nest deeper than \(CodecLimits.maximumNestingDepth) levels")
+    #expect(
+      typeError.message == "invalid type description: types nest deeper than \(CodecLimits.maximumNestingDepth) levels")
   }
 
   @Test("Values at the limit round-trip through msgpack and JSON")

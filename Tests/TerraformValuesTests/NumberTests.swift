@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Number")
 struct NumberTests {
@@ -101,7 +101,9 @@ struct NumberTests {
     #expect(!number("-0.000").isNegative)
   }
 
-  @Test("Ordering", arguments: [["-Inf", "-1e30", "-1.5", "-1", "0", "0.001", "0.01", "1", "1.0001", "2", "10", "1e30", "+Inf"]])
+  @Test(
+    "Ordering",
+    arguments: [["-Inf", "-1e30", "-1.5", "-1", "0", "0.001", "0.01", "1", "1.0001", "2", "10", "1e30", "+Inf"]])
   func ordering(_ texts: [String]) {
     let numbers = texts.map { text -> Number in
       switch text {
@@ -136,7 +138,8 @@ struct NumberTests {
 
   @Test("Number(exactly:) is the exact binary value")
   func fromDoubleExact() throws {
-    #expect(try #require(Number(exactly: 0.1)).description == "0.1000000000000000055511151231257827021181583404541015625")
+    #expect(
+      try #require(Number(exactly: 0.1)).description == "0.1000000000000000055511151231257827021181583404541015625")
     #expect(try #require(Number(exactly: 1.5)).description == "1.5")
     #expect(try #require(Number(exactly: 0x1p70)).description == "1180591620717411303424")
     let smallest = try #require(Number(exactly: Double.leastNonzeroMagnitude)).description
@@ -146,7 +149,10 @@ struct NumberTests {
 
   @Test(
     "doubleValue round-trips doubles",
-    arguments: [0.1, 1.5, -2.75, 1e300, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 123456.789, 0x1p70, -1e-10, 3.0])
+    arguments: [
+      0.1, 1.5, -2.75, 1e300, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 123456.789, 0x1p70, -1e-10,
+      3.0,
+    ])
   func doubleRoundTrip(_ double: Double) throws {
     #expect(try #require(Number(exactly: double)).doubleValue == double)
     #expect(try #require(Number(double)).doubleValue == double)

@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Refined unknowns in msgpack")
 struct RefinementsMessagePackTests {
@@ -12,7 +12,11 @@ struct RefinementsMessagePackTests {
       (Refinements(isNullable: false, stringPrefix: "ü-"), .string),
       (Refinements(numberLowerBound: NumberBound(0, isInclusive: true)), .number),
       (Refinements(numberUpperBound: NumberBound(number("12345678901234567890.5"), isInclusive: false)), .number),
-      (Refinements(numberLowerBound: NumberBound(.negativeInfinity, isInclusive: false), numberUpperBound: NumberBound(number("2.5"), isInclusive: true)), .number),
+      (
+        Refinements(
+          numberLowerBound: NumberBound(.negativeInfinity, isInclusive: false),
+          numberUpperBound: NumberBound(number("2.5"), isInclusive: true)), .number
+      ),
       (Refinements(lengthLowerBound: 1), .list(.string)),
       (Refinements(lengthUpperBound: 10), .set(.string)),
       (Refinements(isNullable: false, lengthLowerBound: 2, lengthUpperBound: 70000), .map(.bool)),
@@ -32,9 +36,14 @@ struct RefinementsMessagePackTests {
     // {3: ["1.5" as text, true], 4: [float32 2, false]}
     #expect(
       try Value(messagePack: hex("c7 10 0c 82 03 92 a3 31 2e 35 c3 04 92 ca 40 00 00 00 c2"), as: .number)
-        == .unknown(Refinements(numberLowerBound: NumberBound(number("1.5"), isInclusive: true), numberUpperBound: NumberBound(2, isInclusive: false))))
+        == .unknown(
+          Refinements(
+            numberLowerBound: NumberBound(number("1.5"), isInclusive: true),
+            numberUpperBound: NumberBound(2, isInclusive: false))))
     // {2: bin "ab"}
-    #expect(try Value(messagePack: hex("c7 06 0c 81 02 c4 02 61 62"), as: .string) == .unknown(Refinements(stringPrefix: "ab")))
+    #expect(
+      try Value(messagePack: hex("c7 06 0c 81 02 c4 02 61 62"), as: .string)
+        == .unknown(Refinements(stringPrefix: "ab")))
   }
 
   @Test("Unknown keys are skipped, whatever their value")
@@ -65,12 +74,14 @@ struct RefinementsMessagePackTests {
     // A map with one unknown key (9) whose value is a long string.
     func payload(total: Int) -> [UInt8] {
       let stringLength = total - 5  // 81, 09, da, 2 length bytes
-      return hex("81 09 da") + [UInt8(stringLength >> 8), UInt8(stringLength & 0xff)] + Array(repeating: 0x61, count: stringLength)
+      return hex("81 09 da") + [UInt8(stringLength >> 8), UInt8(stringLength & 0xff)]
+        + Array(repeating: 0x61, count: stringLength)
     }
     let fits = payload(total: 1024)
     #expect(try Value(messagePack: hex("c8 04 00 0c") + fits, as: .string) == .unknownValue)
     let tooLong = payload(total: 1025)
-    let error = try #require(valueError { () throws(ValueError) in try Value(messagePack: hex("c8 04 01 0c") + tooLong, as: .string) })
+    let error = try #require(
+      valueError { () throws(ValueError) in try Value(messagePack: hex("c8 04 01 0c") + tooLong, as: .string) })
     #expect(error.message.contains("1025 bytes"))
   }
 
@@ -100,7 +111,8 @@ struct RefinementsMessagePackTests {
   @Test("Errors in refinements name the path of the unknown")
   func errorPath() throws {
     let type = CtyType.object(["id": .number])
-    let error = try #require(valueError { () throws(ValueError) in try Value(messagePack: hex("81 a2 69 64 c7 04 0c 81 02 a1 61"), as: type) })
+    let error = try #require(
+      valueError { () throws(ValueError) in try Value(messagePack: hex("81 a2 69 64 c7 04 0c 81 02 a1 61"), as: type) })
     #expect(error.path == AttributePath("id"))
   }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("cty type JSON")
 struct TypeJSONTests {
@@ -9,7 +9,10 @@ struct TypeJSONTests {
       (CtyType.string, #""string""#), (.number, #""number""#), (.bool, #""bool""#), (.dynamic, #""dynamic""#),
       (.list(.string), #"["list","string"]"#), (.set(.number), #"["set","number"]"#), (.map(.bool), #"["map","bool"]"#),
       (.object(["b": .string, "a": .list(.number)]), #"["object",{"a":["list","number"],"b":"string"}]"#),
-      (.object(["b": .string, "a": .number, "c": .bool], optional: ["c", "a"]), #"["object",{"a":"number","b":"string","c":"bool"},["a","c"]]"#),
+      (
+        .object(["b": .string, "a": .number, "c": .bool], optional: ["c", "a"]),
+        #"["object",{"a":"number","b":"string","c":"bool"},["a","c"]]"#
+      ),
       (.object([:]), #"["object",{}]"#), (.tuple([]), #"["tuple",[]]"#),
       (.tuple([.string, .map(.dynamic)]), #"["tuple",["string",["map","dynamic"]]]"#),
       (.list(.object(["x": .set(.tuple([.bool]))])), #"["list",["object",{"x":["set",["tuple",["bool"]]]}]]"#),
@@ -34,9 +37,18 @@ struct TypeJSONTests {
       (#"["list"]"#, "invalid type description: \"list\" takes exactly one element type"),
       (#"["list","string","extra"]"#, "invalid type description: \"list\" takes exactly one element type"),
       (#"["vector","string"]"#, "invalid type description: unknown type kind \"vector\""),
-      (#"["object",["a"]]"#, "invalid type description: \"object\" takes an object of attribute types and optionally a list of optional attributes"),
-      (#"["object",{"a":"string"},["b"]]"#, "invalid type description: optional attribute \"b\" is not an attribute of the object"),
-      (#"["object",{"a":"string"},"a"]"#, "invalid type description: the optional attributes of an object must be an array of names"),
+      (
+        #"["object",["a"]]"#,
+        "invalid type description: \"object\" takes an object of attribute types and optionally a list of optional attributes"
+      ),
+      (
+        #"["object",{"a":"string"},["b"]]"#,
+        "invalid type description: optional attribute \"b\" is not an attribute of the object"
+      ),
+      (
+        #"["object",{"a":"string"},"a"]"#,
+        "invalid type description: the optional attributes of an object must be an array of names"
+      ),
       (#"["object",{"a":"string"},[1]]"#, "invalid type description: optional attribute names must be strings"),
       (#"["tuple","string"]"#, "invalid type description: \"tuple\" takes an array of element types"),
       (#"{"type":"string"}"#, "invalid type description: expected a string or an array, found a JSON object"),
@@ -51,7 +63,9 @@ struct TypeJSONTests {
 
   @Test("friendlyName")
   func friendlyName() {
-    #expect(CtyType.list(.object(["b": .string, "a": .number], optional: ["a"])).friendlyName == "list(object({a=optional(number),b=string}))")
+    #expect(
+      CtyType.list(.object(["b": .string, "a": .number], optional: ["a"])).friendlyName
+        == "list(object({a=optional(number),b=string}))")
     #expect(CtyType.tuple([.string, .map(.bool)]).friendlyName == "tuple([string,map(bool)])")
   }
 }

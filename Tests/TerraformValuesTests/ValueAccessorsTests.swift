@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Value accessors")
 struct ValueAccessorsTests {
@@ -72,24 +72,24 @@ struct ValueAccessorsTests {
   }
 
   static let pathCases: [(AttributePath, Value?)] = [
-      (AttributePath("name"), "kind"),
-      (AttributePath("nodes").index(0).attribute("role"), "control-plane"),
-      (AttributePath("nodes").index(1).attribute("role"), .unknownValue),
-      (AttributePath("labels").key("team"), "platform"),
-      (AttributePath("pair").index(1), 1),
-      (AttributePath("extra").attribute("port"), 8080),
-      (AttributePath("later").attribute("deeper").index(3), .unknownValue),
-      (AttributePath.root, sample),
-      (AttributePath("missing"), .null),
-      (AttributePath("absent"), nil),
-      (AttributePath("missing").attribute("x"), nil),
-      (AttributePath("nodes").index(2), nil),
-      (AttributePath("nodes").index(-1), nil),
-      (AttributePath("labels").key("other"), nil),
-      (AttributePath("labels").attribute("team"), nil),
-      (AttributePath("name").attribute("x"), nil),
-      (AttributePath("tags").index(0), nil),
-    ]
+    (AttributePath("name"), "kind"),
+    (AttributePath("nodes").index(0).attribute("role"), "control-plane"),
+    (AttributePath("nodes").index(1).attribute("role"), .unknownValue),
+    (AttributePath("labels").key("team"), "platform"),
+    (AttributePath("pair").index(1), 1),
+    (AttributePath("extra").attribute("port"), 8080),
+    (AttributePath("later").attribute("deeper").index(3), .unknownValue),
+    (AttributePath.root, sample),
+    (AttributePath("missing"), .null),
+    (AttributePath("absent"), nil),
+    (AttributePath("missing").attribute("x"), nil),
+    (AttributePath("nodes").index(2), nil),
+    (AttributePath("nodes").index(-1), nil),
+    (AttributePath("labels").key("other"), nil),
+    (AttributePath("labels").attribute("team"), nil),
+    (AttributePath("name").attribute("x"), nil),
+    (AttributePath("tags").index(0), nil),
+  ]
 
   @Test("value(at:) follows attributes, keys and indices", arguments: pathCases)
   func valueAtPath(_ path: AttributePath, _ expected: Value?) {

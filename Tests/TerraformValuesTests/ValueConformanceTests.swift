@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Value conformance")
 struct ValueConformanceTests {
@@ -57,7 +57,9 @@ struct ValueConformanceTests {
     #expect(described.contains("pair: expected a tuple of 2 elements, found 1"))
     #expect(described.contains("surprise: unsupported attribute \"surprise\""))
     #expect(errors.count == 6)
-    #expect(errors.first { $0.path == AttributePath("nodes").index(1).attribute("role") }?.message == "expected a string, found a bool")
+    #expect(
+      errors.first { $0.path == AttributePath("nodes").index(1).attribute("role") }?.message
+        == "expected a string, found a bool")
   }
 
   @Test(

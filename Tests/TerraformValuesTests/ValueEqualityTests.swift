@@ -1,5 +1,5 @@
-import Testing
 import TerraformValues
+import Testing
 
 @Suite("Value equality and hashing")
 struct ValueEqualityTests {
@@ -69,7 +69,8 @@ struct ValueEqualityTests {
   @Test("Different kinds are never equal")
   func kinds() {
     #expect(Value.list([]) != .set([]))
-    #expect(Set<Value>([.list([]), .set([]), .tuple([]), .map([:]), .object([:]), .null, .unknownValue, ""]).count == 8)
+    #expect(
+      Set<Value>([.list([]), .set([]), .tuple([]), .map([:]), .object([:]), .null, .unknownValue, ""]).count == 8)
     #expect(Value.list([1, 2]) != .tuple([1, 2]))
     #expect(Value.list([1, 2]) != .list([2, 1]), "lists are ordered")
     #expect(Value.string("1") != 1)
@@ -82,6 +83,7 @@ struct ValueEqualityTests {
     #expect(Value.dynamic(.string, "a") == .dynamic(.string, "a"))
     #expect(Value.dynamic(.string, "a") != .dynamic(.dynamic, "a"))
     #expect(Value.dynamic(.string, "a") != "a")
-    #expect(Value.dynamic(.list(.string), .list(["a"])).hashValue == Value.dynamic(.list(.string), .list(["a"])).hashValue)
+    #expect(
+      Value.dynamic(.list(.string), .list(["a"])).hashValue == Value.dynamic(.list(.string), .list(["a"])).hashValue)
   }
 }

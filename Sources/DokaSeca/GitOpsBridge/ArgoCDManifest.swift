@@ -29,7 +29,8 @@ public struct ArgoCDManifest: Sendable, Hashable {
       guard object["apiVersion"].stringValue != nil, object["kind"].stringValue != nil,
         object["metadata"]["name"].stringValue != nil
       else {
-        throw .invalidConfiguration("document \(index + 1) of the ArgoCD manifest has no apiVersion, kind or metadata.name")
+        throw .invalidConfiguration(
+          "document \(index + 1) of the ArgoCD manifest has no apiVersion, kind or metadata.name")
       }
       switch object["kind"].stringValue {
       case "Namespace":
@@ -68,7 +69,9 @@ public struct ArgoCDManifest: Sendable, Hashable {
   /// The Deployments and StatefulSets, to wait until they are available.
   public var workloads: [ObjectReference] {
     objects.filter { ["Deployment", "StatefulSet"].contains($0["kind"].stringValue) }.map {
-      ObjectReference(apiVersion: "apps/v1", kind: $0["kind"].stringValue ?? "", namespace: namespace, name: $0["metadata"]["name"].stringValue ?? "")
+      ObjectReference(
+        apiVersion: "apps/v1", kind: $0["kind"].stringValue ?? "", namespace: namespace,
+        name: $0["metadata"]["name"].stringValue ?? "")
     }
   }
 

@@ -16,7 +16,8 @@ struct AddonCatalogDataSource: DataSource {
 
   var schema: Schema {
     Schema(
-      description: "The DoKa Seca addon catalog: one entry per addon ApplicationSet, with the flag that deploys it, its chart and the flags it needs.",
+      description:
+        "The DoKa Seca addon catalog: one entry per addon ApplicationSet, with the flag that deploys it, its chart and the flags it needs.",
       attributes: [
         Attribute(
           "category", type: .string, .optional,
@@ -24,10 +25,14 @@ struct AddonCatalogDataSource: DataSource {
           validators: [.oneOf(catalog.categories)]),
         Attribute(
           "environment", type: .string, .optional,
-          description: "Report the chart version pinned for this environment (dev or prod) where the catalog pins one; otherwise the default version."),
+          description:
+            "Report the chart version pinned for this environment (dev or prod) where the catalog pins one; otherwise the default version."
+        ),
         Attribute(
           "addons", type: .list(Self.addonType), .computed,
-          description: "The addons, sorted by name: flag, name (the ApplicationSet), category, chart, chart_repository and chart_version (null for Kustomize-based addons), and requires (the other flags it needs)."),
+          description:
+            "The addons, sorted by name: flag, name (the ApplicationSet), category, chart, chart_repository and chart_version (null for Kustomize-based addons), and requires (the other flags it needs)."
+        ),
         Attribute("flags", type: .set(.string), .computed, description: "Every addon flag name of the catalog."),
       ])
   }
@@ -45,7 +50,8 @@ struct AddonCatalogDataSource: DataSource {
         "category": .string(entry.category),
         "chart": .optionalString(entry.chart),
         "chart_repository": .optionalString(entry.chartRepository),
-        "chart_version": .optionalString(environment.flatMap { entry.chartVersionByEnvironment[$0] } ?? entry.chartVersion),
+        "chart_version": .optionalString(
+          environment.flatMap { entry.chartVersionByEnvironment[$0] } ?? entry.chartVersion),
         "requires": .stringList(entry.requires),
       ])
     }

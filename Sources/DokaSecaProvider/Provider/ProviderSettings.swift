@@ -23,7 +23,8 @@ struct ProviderSettings: Sendable {
   /// The settings of an operation, or the defaults when the provider was not configured (as
   /// during `terraform import` in Terraform versions that skip configuration).
   static func of(_ context: OperationContext) -> ProviderSettings {
-    context.providerData as? ProviderSettings ?? ProviderSettings(config: .null, environment: ProcessEnvironment.current)
+    context.providerData as? ProviderSettings
+      ?? ProviderSettings(config: .null, environment: ProcessEnvironment.current)
   }
 
   /// The `kind` CLI these settings name.

@@ -17,25 +17,34 @@ struct AddonsResource: Resource {
 
   var schema: Schema {
     Schema(
-      description: "The addon flags of one cluster, resolved against the DoKa Seca addon catalog into the labels of its ArgoCD cluster Secret. A flag whose ApplicationSet needs another flag enables that flag too, with a warning.",
+      description:
+        "The addon flags of one cluster, resolved against the DoKa Seca addon catalog into the labels of its ArgoCD cluster Secret. A flag whose ApplicationSet needs another flag enables that flag too, with a warning.",
       attributes: [
         Attribute(
           "environment", type: .string, .required,
-          description: "The environment the cluster belongs to, such as dev, stg or prod. Must be a valid Kubernetes label value.",
+          description:
+            "The environment the cluster belongs to, such as dev, stg or prod. Must be a valid Kubernetes label value.",
           validators: [.labelValue]),
         Attribute(
           "addons", type: .map(.bool), .optional,
-          description: "Addon flags keyed as DoKa Seca writes them, such as enable_argo_cd or enable_kyverno, each true or false. See the dokaseca_addon_catalog data source for every flag."),
+          description:
+            "Addon flags keyed as DoKa Seca writes them, such as enable_argo_cd or enable_kyverno, each true or false. See the dokaseca_addon_catalog data source for every flag."
+        ),
         Attribute(
           "resolve_dependencies", type: .bool, .optionalComputed,
-          description: "Whether an enabled flag whose ApplicationSet needs another flag enables that flag too (with a warning). When false, a missing requirement is an error. Defaults to true.",
+          description:
+            "Whether an enabled flag whose ApplicationSet needs another flag enables that flag too (with a warning). When false, a missing requirement is an error. Defaults to true.",
           defaultValue: .bool(true)),
         Attribute(
           "extra_labels", type: .map(.string), .optional,
-          description: "More labels for the cluster Secret, such as team flags. Keys and values must be valid Kubernetes labels and must not be addon flags."),
+          description:
+            "More labels for the cluster Secret, such as team flags. Keys and values must be valid Kubernetes labels and must not be addon flags."
+        ),
         Attribute(
           "labels", type: .map(.string), .computed,
-          description: "The cluster Secret labels: each flag set in addons as \"true\" or \"false\", each requirement enabled on its behalf as \"true\", and extra_labels."),
+          description:
+            "The cluster Secret labels: each flag set in addons as \"true\" or \"false\", each requirement enabled on its behalf as \"true\", and extra_labels."
+        ),
         Attribute(
           "enabled", type: .set(.string), .computed,
           description: "The names of the enabled flags, requirements included."),
@@ -89,7 +98,8 @@ struct AddonsResource: Resource {
 
   private func apply(_ planned: Value, _ state: inout Value, _ diagnostics: inout Diagnostics) {
     guard let inputs = AddonInputs(planned) else {
-      diagnostics.addError("Unknown addon arguments at apply", detail: "Every argument must be known when dokaseca_addons is applied.")
+      diagnostics.addError(
+        "Unknown addon arguments at apply", detail: "Every argument must be known when dokaseca_addons is applied.")
       return
     }
     let resolved = resolve(inputs)
@@ -118,17 +128,19 @@ struct AddonsResource: Resource {
   private func diagnostics(for resolved: ResolvedAddons, warnings: Bool) -> Diagnostics {
     var diagnostics = Diagnostics()
     for problem in resolved.problems {
-      let path: AttributePath = switch problem.location {
-      case .addons(let key): AttributePath("addons").key(key)
-      case .extraLabels(let key): AttributePath("extra_labels").key(key)
-      }
+      let path: AttributePath =
+        switch problem.location {
+        case .addons(let key): AttributePath("addons").key(key)
+        case .extraLabels(let key): AttributePath("extra_labels").key(key)
+        }
       diagnostics.addError(problem.summary, detail: problem.detail, attribute: path)
     }
     if warnings {
       for added in resolved.autoEnabled {
         diagnostics.addWarning(
           "Addon requirement enabled: \(added.flag)",
-          detail: "\(added.message) Set \(added.flag) = true in addons to make this explicit, or set resolve_dependencies = false to turn this into an error.",
+          detail:
+            "\(added.message) Set \(added.flag) = true in addons to make this explicit, or set resolve_dependencies = false to turn this into an error.",
           attribute: AttributePath("addons").key(added.requiredBy[0]))
       }
     }

@@ -11,7 +11,8 @@ extension AttributeValidator {
     return [
       .error(
         "Invalid label value \"\(string)\"",
-        detail: "\(path) becomes a Kubernetes label value, and \(reason). Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.",
+        detail:
+          "\(path) becomes a Kubernetes label value, and \(reason). Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.",
         attribute: path)
     ]
   }
@@ -26,13 +27,16 @@ extension AttributeValidator {
     for (key, element) in elements.sorted(by: { $0.key < $1.key }) {
       if let reason = LabelValidation.invalidKeyReason(key) {
         diagnostics.append(
-          .error("Invalid label key \"\(key)\"", detail: "\(path) holds Kubernetes labels, and \(reason).", attribute: path.key(key)))
+          .error(
+            "Invalid label key \"\(key)\"", detail: "\(path) holds Kubernetes labels, and \(reason).",
+            attribute: path.key(key)))
       }
       if let string = element.stringValue, !string.isEmpty, let reason = LabelValidation.invalidValueReason(string) {
         diagnostics.append(
           .error(
             "Invalid label value \"\(string)\"",
-            detail: "\(path.key(key)) becomes a Kubernetes label value, and \(reason). Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.",
+            detail:
+              "\(path.key(key)) becomes a Kubernetes label value, and \(reason). Use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.",
             attribute: path.key(key)))
       }
     }

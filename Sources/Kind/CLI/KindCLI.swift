@@ -16,7 +16,9 @@ public struct KindCLI: Sendable {
       return
     }
     let directories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
-    guard let found = directories.map({ $0 + "/kind" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    guard
+      let found = directories.map({ $0 + "/kind" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
       throw .notInstalled(searched: "PATH: \(directories.joined(separator: ":"))")
     }
     executable = found
@@ -52,8 +54,10 @@ public struct KindCLI: Sendable {
 
   /// `kind get clusters`.
   public func clusters() async throws -> [String] {
-    try await run(["get", "clusters"]).standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
+    try await run(["get", "clusters"]).standardOutput.split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    .filter { !$0.isEmpty }
   }
 
   /// `kind get kubeconfig`; `internal` gives the endpoint containers on the kind network use.
@@ -69,7 +73,9 @@ public struct KindCLI: Sendable {
 
   private func run(_ arguments: [String]) async throws -> CommandOutput {
     let output = try await ProcessExecution.run(executable, arguments, environment: environment)
-    guard output.exitCode == 0 else { throw KindError.classify(command: "kind " + arguments.joined(separator: " "), output: output) }
+    guard output.exitCode == 0 else {
+      throw KindError.classify(command: "kind " + arguments.joined(separator: " "), output: output)
+    }
     return output
   }
 

@@ -24,7 +24,9 @@ public struct KindVersion: Sendable, Comparable, CustomStringConvertible {
     for word in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("v") {
       let numbers = word.dropFirst().split(separator: "-").first?.split(separator: ".").compactMap { Int($0) } ?? []
       if numbers.count == 3 {
-        self.init(major: numbers[0], minor: numbers[1], patch: numbers[2], text: output.trimmingCharacters(in: .whitespacesAndNewlines))
+        self.init(
+          major: numbers[0], minor: numbers[1], patch: numbers[2],
+          text: output.trimmingCharacters(in: .whitespacesAndNewlines))
         return
       }
     }

@@ -16,7 +16,9 @@ public struct CommandOutput: Sendable {
 /// Runs a program to completion without blocking a thread, and terminates it when the calling
 /// task is cancelled (Terraform's StopProvider), so a cancelled `kind create` does not linger.
 enum ProcessExecution {
-  static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> CommandOutput {
+  static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws
+    -> CommandOutput
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -41,7 +43,8 @@ enum ProcessExecution {
       let (out, err) = await (standardOutput, standardError)
       try Task.checkCancellation()
       return CommandOutput(
-        exitCode: exitCode, standardOutput: String(decoding: out, as: UTF8.self), standardError: String(decoding: err, as: UTF8.self))
+        exitCode: exitCode, standardOutput: String(decoding: out, as: UTF8.self),
+        standardError: String(decoding: err, as: UTF8.self))
     } onCancel: {
       if process.isRunning { process.terminate() }
     }

@@ -18,9 +18,11 @@ extension KindClusterConfiguration {
     if !networkingDocument.isEmpty { document["networking"] = networkingDocument }
     if !featureGates.isEmpty { document["featureGates"] = featureGates }
     if !runtimeConfig.isEmpty { document["runtimeConfig"] = runtimeConfig }
-    let patches = containerdConfigPatches + registryMirrors.keys.sorted().map { host in
-      "[plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"\(host)\"]\n  endpoint = [\"\(registryMirrors[host]!)\"]"
-    }
+    let patches =
+      containerdConfigPatches
+      + registryMirrors.keys.sorted().map { host in
+        "[plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"\(host)\"]\n  endpoint = [\"\(registryMirrors[host]!)\"]"
+      }
     if !patches.isEmpty { document["containerdConfigPatches"] = patches }
     return document
   }
@@ -59,7 +61,8 @@ extension KindNode {
   var taintPatches: [String] {
     guard !taints.isEmpty else { return [] }
     let list = taints.map { taint in
-      "  - key: \"\(taint.key)\"\n" + (taint.value.map { "    value: \"\($0)\"\n" } ?? "") + "    effect: \"\(taint.effect)\""
+      "  - key: \"\(taint.key)\"\n" + (taint.value.map { "    value: \"\($0)\"\n" } ?? "")
+        + "    effect: \"\(taint.effect)\""
     }.joined(separator: "\n")
     let kinds = role == .controlPlane ? ["InitConfiguration", "JoinConfiguration"] : ["JoinConfiguration"]
     return kinds.map { "kind: \($0)\nnodeRegistration:\n  taints:\n\(list)\n" }

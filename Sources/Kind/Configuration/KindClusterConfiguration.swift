@@ -11,7 +11,8 @@ public struct KindClusterConfiguration: Sendable, Hashable {
 
   public init(
     name: String, nodes: [KindNode], networking: KindNetworking = KindNetworking(), featureGates: [String: Bool] = [:],
-    runtimeConfig: [String: String] = [:], containerdConfigPatches: [String] = [], registryMirrors: [String: String] = [:]
+    runtimeConfig: [String: String] = [:], containerdConfigPatches: [String] = [],
+    registryMirrors: [String: String] = [:]
   ) {
     self.name = name
     self.nodes = nodes
@@ -88,7 +89,10 @@ public struct KindMount: Sendable, Hashable {
   public var propagation: String?
   public var selinuxRelabel: Bool?
 
-  public init(hostPath: String, containerPath: String, readOnly: Bool? = nil, propagation: String? = nil, selinuxRelabel: Bool? = nil) {
+  public init(
+    hostPath: String, containerPath: String, readOnly: Bool? = nil, propagation: String? = nil,
+    selinuxRelabel: Bool? = nil
+  ) {
     self.hostPath = hostPath
     self.containerPath = containerPath
     self.readOnly = readOnly

@@ -45,7 +45,10 @@ public enum KubeconfigFile {
     let contexts = document["contexts"] as? [[String: Any]] ?? []
     guard let entry = contexts.first(where: { $0["name"] as? String == context }) else { return }
     let details = entry["context"] as? [String: Any] ?? [:]
-    let remove = ["clusters": details["cluster"] as? String ?? context, "users": details["user"] as? String ?? context, "contexts": context]
+    let remove = [
+      "clusters": details["cluster"] as? String ?? context, "users": details["user"] as? String ?? context,
+      "contexts": context,
+    ]
     for (section, name) in remove {
       document[section] = (document[section] as? [[String: Any]] ?? []).filter { $0["name"] as? String != name }
     }

@@ -1,3 +1,5 @@
+public import Logging
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-public import Logging
 
 /// A swift-log handler that writes hclog JSON lines to stderr, the format go-plugin parses
 /// into Terraform's log (`@level`, `@message`, `@timestamp`, `@module`, then metadata).

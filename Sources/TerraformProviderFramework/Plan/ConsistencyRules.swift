@@ -9,14 +9,18 @@ enum ConsistencyRules {
   static func planErrors(schema: Schema, config: Value, planned: Value) -> [Diagnostic] {
     guard !planned.isNull else { return [] }
     var errors: [Diagnostic] = []
-    check(ObjectShape(attributes: schema.attributes, blocks: schema.blocks), config: config, planned: planned, path: .root, into: &errors)
+    check(
+      ObjectShape(attributes: schema.attributes, blocks: schema.blocks), config: config, planned: planned, path: .root,
+      into: &errors)
     for failure in planned.conformanceErrors(to: schema.valueType) {
       errors.append(providerBug("planned a value of the wrong type: \(failure.message)", at: failure.path))
     }
     return errors
   }
 
-  private static func check(_ shape: ObjectShape, config: Value, planned: Value, path: AttributePath, into errors: inout [Diagnostic]) {
+  private static func check(
+    _ shape: ObjectShape, config: Value, planned: Value, path: AttributePath, into errors: inout [Diagnostic]
+  ) {
     for attribute in shape.attributes {
       let here = path.attribute(attribute.name)
       let configured = config[attribute: attribute.name]
@@ -74,7 +78,8 @@ enum ConsistencyRules {
       for (index, pair) in zip(plannedElements, actualElements).enumerated() {
         compare(planned: pair.0, actual: pair.1, path: path.index(index), into: &errors)
       }
-    case (.map(let plannedElements), .map(let actualElements)) where Set(plannedElements.keys) == Set(actualElements.keys):
+    case (.map(let plannedElements), .map(let actualElements))
+    where Set(plannedElements.keys) == Set(actualElements.keys):
       for (key, value) in plannedElements {
         compare(planned: value, actual: actualElements[key] ?? .null, path: path.key(key), into: &errors)
       }

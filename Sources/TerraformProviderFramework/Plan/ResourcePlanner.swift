@@ -66,7 +66,10 @@ struct ResourcePlanner: Sendable {
         let inner = ObjectShape(attributes: nested.attributes, blocks: [])
         result = result.settingAttribute(
           attribute.name,
-          to: eachNestedObject(nested.nesting, config: configured, planned: result[attribute: attribute.name], prior: prior[attribute: attribute.name]) {
+          to: eachNestedObject(
+            nested.nesting, config: configured, planned: result[attribute: attribute.name],
+            prior: prior[attribute: attribute.name]
+          ) {
             markComputedUnknown(inner, config: $0, planned: $1, prior: $2)
           })
       }
@@ -78,16 +81,23 @@ struct ResourcePlanner: Sendable {
   /// plan and prior state by position or key. Sets are left alone: their elements have no
   /// identity to pair by.
   private static func eachNestedObject(
-    _ nesting: NestedAttributes.Nesting, config: Value, planned: Value, prior: Value, _ transform: (Value, Value, Value) -> Value
+    _ nesting: NestedAttributes.Nesting, config: Value, planned: Value, prior: Value,
+    _ transform: (Value, Value, Value) -> Value
   ) -> Value {
     switch (nesting, config, planned) {
     case (.single, _, .object): return transform(config, planned, prior)
     case (.list, .list(let configured), .list(let elements)) where configured.count == elements.count:
       let priorElements = prior.elements ?? []
-      return .list(elements.indices.map { transform(configured[$0], elements[$0], $0 < priorElements.count ? priorElements[$0] : .null) })
+      return .list(
+        elements.indices.map {
+          transform(configured[$0], elements[$0], $0 < priorElements.count ? priorElements[$0] : .null)
+        })
     case (.map, .map(let configured), .map(let elements)):
       let priorElements = prior.mapElements ?? [:]
-      return .map(elements.reduce(into: [:]) { $0[$1.key] = transform(configured[$1.key] ?? .null, $1.value, priorElements[$1.key] ?? .null) })
+      return .map(
+        elements.reduce(into: [:]) {
+          $0[$1.key] = transform(configured[$1.key] ?? .null, $1.value, priorElements[$1.key] ?? .null)
+        })
     default: return planned
     }
   }

@@ -16,7 +16,9 @@ enum Base64 {
     if remaining > 0 {
       var chunk = UInt32(bytes[index]) << 16
       if remaining == 2 { chunk |= UInt32(bytes[index + 1]) << 8 }
-      for shift in [18, 12, 6, 0].prefix(remaining + 1) { output.append(alphabet[Int((chunk >> UInt32(shift)) & 0x3f)]) }
+      for shift in [18, 12, 6, 0].prefix(remaining + 1) {
+        output.append(alphabet[Int((chunk >> UInt32(shift)) & 0x3f)])
+      }
     }
     return String(decoding: output, as: UTF8.self)
   }

@@ -27,16 +27,18 @@ struct PluginListener: HTTP2ServerTransport.ListenerFactory {
     let bootstrap = ServerBootstrap(group: eventLoopGroup)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .serverChannelInitializer { listenerConfigurator.configure(channel: $0) }
-    let initializer: @Sendable (any Channel) -> EventLoopFuture<HTTP2ServerTransport.ConnectionConfigurator.ConnectionChannel> = { channel in
-      channel.eventLoop.makeCompletedFuture {
-        if let tlsContext {
-          try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+    let initializer:
+      @Sendable (any Channel) -> EventLoopFuture<HTTP2ServerTransport.ConnectionConfigurator.ConnectionChannel> = {
+        channel in
+        channel.eventLoop.makeCompletedFuture {
+          if let tlsContext {
+            try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+          }
+        }.flatMap {
+          connectionConfigurator.configure(
+            channel: channel, tls: tlsContext == nil ? .none : .configured(requireALPN: false))
         }
-      }.flatMap {
-        connectionConfigurator.configure(
-          channel: channel, tls: tlsContext == nil ? .none : .configured(requireALPN: false))
       }
-    }
     switch address {
     case .unix(let path):
       return try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)

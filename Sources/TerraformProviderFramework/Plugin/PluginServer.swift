@@ -1,3 +1,10 @@
+import GRPCCore
+import GRPCNIOTransportCore
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,12 +12,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import GRPCCore
-import GRPCNIOTransportCore
-import Logging
-import NIOCore
-import NIOPosix
-import NIOSSL
 
 /// Serves a provider to Terraform or OpenTofu the way go-plugin does: checks the handshake
 /// environment, listens on a private unix socket (TCP on loopback as the fallback), secures it
@@ -39,9 +40,12 @@ public enum PluginServer {
         } catch {
           throw PluginServerError.invalidClientCertificate("\(error)")
         }
-        guard !clientCertificates.isEmpty else { throw PluginServerError.invalidClientCertificate("no certificate in it") }
+        guard !clientCertificates.isEmpty else {
+          throw PluginServerError.invalidClientCertificate("no certificate in it")
+        }
         let generated = try ServerIdentity.generate()
-        tlsContext = try NIOSSLContext(configuration: .autoMTLS(identity: generated, clientCertificates: clientCertificates))
+        tlsContext = try NIOSSLContext(
+          configuration: .autoMTLS(identity: generated, clientCertificates: clientCertificates))
         identity = generated
       } else {
         tlsContext = nil
@@ -50,9 +54,11 @@ public enum PluginServer {
       let socketDirectory = SocketDirectory.make(environment: environment, preferred: plugin.unixSocketDirectory)
       defer { socketDirectory?.remove() }
       let address: PluginListener.Address =
-        socketDirectory.map { .unix(path: $0.socketPath) } ?? .tcp(ports: plugin.minPort...max(plugin.minPort, plugin.maxPort))
+        socketDirectory.map { .unix(path: $0.socketPath) }
+        ?? .tcp(ports: plugin.minPort...max(plugin.minPort, plugin.maxPort))
       try await run(provider, address: address, tlsContext: tlsContext, logger: logger) { bound in
-        let handshake = Handshake(network: bound.network, address: bound.address, certificateDER: identity?.certificateDER)
+        let handshake = Handshake(
+          network: bound.network, address: bound.address, certificateDER: identity?.certificateDER)
         writeStandardOutput(handshake.line)
       }
       return 0
@@ -65,18 +71,29 @@ public enum PluginServer {
 
   /// Serves without the handshake or TLS and prints how to attach Terraform to this process,
   /// for debugging the provider under a debugger or with its logs in a terminal.
-  public static func serveForDebugging(_ provider: any Provider, address providerAddress: String, environment: [String: String]) async -> Int32 {
-    let logger = makeLogger(provider: provider, environment: environment.merging(["TF_LOG_PROVIDER": environment["TF_LOG_PROVIDER"] ?? "DEBUG"]) { $1 })
-    guard let socketDirectory = SocketDirectory.make(environment: environment, preferred: environment["PLUGIN_UNIX_SOCKET_DIR"]) else {
+  public static func serveForDebugging(
+    _ provider: any Provider, address providerAddress: String, environment: [String: String]
+  ) async -> Int32 {
+    let logger = makeLogger(
+      provider: provider,
+      environment: environment.merging(["TF_LOG_PROVIDER": environment["TF_LOG_PROVIDER"] ?? "DEBUG"]) { $1 })
+    guard
+      let socketDirectory = SocketDirectory.make(
+        environment: environment, preferred: environment["PLUGIN_UNIX_SOCKET_DIR"])
+    else {
       writeStandardError("cannot create a socket directory\n")
       return 1
     }
     defer { socketDirectory.remove() }
     do {
-      try await run(provider, address: .unix(path: socketDirectory.socketPath), tlsContext: nil, logger: logger) { bound in
-        let reattach = ReattachConfiguration(providerAddress: providerAddress, processID: Int(getpid()), network: bound.network.rawValue, address: bound.address)
+      try await run(provider, address: .unix(path: socketDirectory.socketPath), tlsContext: nil, logger: logger) {
+        bound in
+        let reattach = ReattachConfiguration(
+          providerAddress: providerAddress, processID: Int(getpid()), network: bound.network.rawValue,
+          address: bound.address)
         writeStandardOutput(
-          "Provider serving for debugging. In another shell, run Terraform with:\n\n\texport TF_REATTACH_PROVIDERS='\(reattach.json)'\n\nStop with Ctrl-C.\n")
+          "Provider serving for debugging. In another shell, run Terraform with:\n\n\texport TF_REATTACH_PROVIDERS='\(reattach.json)'\n\nStop with Ctrl-C.\n"
+        )
       }
       return 0
     } catch {

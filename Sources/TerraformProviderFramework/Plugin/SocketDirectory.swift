@@ -19,9 +19,11 @@ struct SocketDirectory: Sendable {
   /// listens on TCP instead.
   static func make(environment: [String: String], preferred: String?) -> SocketDirectory? {
     let base = preferred ?? environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("tfplugin-XXXXXX".utf8CString)
+    var template =
+      Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("tfplugin-XXXXXX".utf8CString)
     guard mkdtemp(&template) != nil else { return nil }
-    let directory = SocketDirectory(directory: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    let directory = SocketDirectory(
+      directory: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
     guard directory.socketPath.utf8.count <= maximumSocketPathLength else {
       directory.remove()
       return nil

@@ -45,7 +45,9 @@ extension Resource {
     guard request.version == schema.version else {
       response.diagnostics.addError(
         "Unsupported state version",
-        detail: "\(typeName) state has schema version \(request.version), this provider writes \(schema.version) and has no upgrade from it. Use the provider version that wrote this state.")
+        detail:
+          "\(typeName) state has schema version \(request.version), this provider writes \(schema.version) and has no upgrade from it. Use the provider version that wrote this state."
+      )
       return
     }
     response.state = request.rawState

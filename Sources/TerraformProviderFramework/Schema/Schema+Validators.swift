@@ -9,7 +9,9 @@ extension Schema {
     return diagnostics
   }
 
-  private static func runValidators(_ attributes: [Attribute], on object: Value, at path: AttributePath, into diagnostics: inout Diagnostics) {
+  private static func runValidators(
+    _ attributes: [Attribute], on object: Value, at path: AttributePath, into diagnostics: inout Diagnostics
+  ) {
     guard case .object = object else { return }
     for attribute in attributes {
       let value = object[attribute: attribute.name]
@@ -24,7 +26,9 @@ extension Schema {
           runValidators(nested.attributes, on: element, at: here.index(index), into: &diagnostics)
         }
       case .map(let elements):
-        for (key, element) in elements { runValidators(nested.attributes, on: element, at: here.key(key), into: &diagnostics) }
+        for (key, element) in elements {
+          runValidators(nested.attributes, on: element, at: here.key(key), into: &diagnostics)
+        }
       default: break
       }
     }

@@ -10,7 +10,8 @@ final class InFlightOperations: Sendable {
 
   /// Runs `operation` in a task that `cancelAll` (or cancelling the caller) cancels, and tells
   /// whether it was cancelled.
-  func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) async -> (Result, wasCancelled: Bool) {
+  func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) async -> (Result, wasCancelled: Bool)
+  {
     let identifier = nextIdentifier.add(1, ordering: .relaxed).newValue
     let task = Task { (await operation(), Task.isCancelled) }
     cancellers.withLock { $0[identifier] = { task.cancel() } }

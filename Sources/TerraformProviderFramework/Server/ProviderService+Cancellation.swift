@@ -30,7 +30,8 @@ extension ProviderService {
       response.diagnostics.append(
         Diagnostic.error(
           "Operation interrupted",
-          detail: "Terraform asked the provider to stop (for example after Ctrl-C) while this operation was running, so it may be incomplete. Run the command again to finish it."
+          detail:
+            "Terraform asked the provider to stop (for example after Ctrl-C) while this operation was running, so it may be incomplete. Run the command again to finish it."
         ).protocolDiagnostic)
     }
     return response

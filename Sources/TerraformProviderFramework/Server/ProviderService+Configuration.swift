@@ -2,7 +2,9 @@ import TerraformPluginProtocol
 import TerraformValues
 
 extension ProviderService {
-  func validateProviderConfig(_ request: Tfplugin6_ValidateProviderConfig.Request) -> Tfplugin6_ValidateProviderConfig.Response {
+  func validateProviderConfig(_ request: Tfplugin6_ValidateProviderConfig.Request)
+    -> Tfplugin6_ValidateProviderConfig.Response
+  {
     var response = Tfplugin6_ValidateProviderConfig.Response()
     response.diagnostics = validate(request.config, against: provider.schema) { _ in [] }
     return response
@@ -26,7 +28,9 @@ extension ProviderService {
     return response
   }
 
-  func validateResourceConfig(_ request: Tfplugin6_ValidateResourceConfig.Request) -> Tfplugin6_ValidateResourceConfig.Response {
+  func validateResourceConfig(_ request: Tfplugin6_ValidateResourceConfig.Request)
+    -> Tfplugin6_ValidateResourceConfig.Response
+  {
     var response = Tfplugin6_ValidateResourceConfig.Response()
     guard let resource = resources[request.typeName] else {
       response.diagnostics = unknownType(request.typeName, kind: "resource").protocolDiagnostics
@@ -36,7 +40,9 @@ extension ProviderService {
     return response
   }
 
-  func validateDataResourceConfig(_ request: Tfplugin6_ValidateDataResourceConfig.Request) -> Tfplugin6_ValidateDataResourceConfig.Response {
+  func validateDataResourceConfig(_ request: Tfplugin6_ValidateDataResourceConfig.Request)
+    -> Tfplugin6_ValidateDataResourceConfig.Response
+  {
     var response = Tfplugin6_ValidateDataResourceConfig.Response()
     guard let dataSource = dataSources[request.typeName] else {
       response.diagnostics = unknownType(request.typeName, kind: "data source").protocolDiagnostics

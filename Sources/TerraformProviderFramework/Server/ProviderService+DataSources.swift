@@ -20,10 +20,14 @@ extension ProviderService {
     await dataSource.read(DataSourceReadRequest(config: config, context: context), &read)
     if !read.diagnostics.hasErrors {
       if read.state.isNull {
-        read.diagnostics.addError("Provider bug: \(request.typeName) read no object", detail: "A data source must return an object.")
+        read.diagnostics.addError(
+          "Provider bug: \(request.typeName) read no object", detail: "A data source must return an object.")
       }
       for path in read.state.unknownPaths() {
-        read.diagnostics.append(.error("Provider bug: \(path) unknown after read", detail: "A data source result must be wholly known.", attribute: path))
+        read.diagnostics.append(
+          .error(
+            "Provider bug: \(path) unknown after read", detail: "A data source result must be wholly known.",
+            attribute: path))
       }
     }
     response.diagnostics = read.diagnostics.protocolDiagnostics

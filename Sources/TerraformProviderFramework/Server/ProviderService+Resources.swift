@@ -3,7 +3,9 @@ import TerraformPluginProtocol
 import TerraformValues
 
 extension ProviderService {
-  func upgradeResourceState(_ request: Tfplugin6_UpgradeResourceState.Request) async -> Tfplugin6_UpgradeResourceState.Response {
+  func upgradeResourceState(_ request: Tfplugin6_UpgradeResourceState.Request) async
+    -> Tfplugin6_UpgradeResourceState.Response
+  {
     var response = Tfplugin6_UpgradeResourceState.Response()
     guard let resource = resources[request.typeName] else {
       response.diagnostics = unknownType(request.typeName, kind: "resource").protocolDiagnostics
@@ -14,7 +16,8 @@ extension ProviderService {
       response.diagnostics = [
         Diagnostic.error(
           "Unsupported state format",
-          detail: "\(request.typeName) state is stored in the legacy flatmap format, which this provider never wrote. Remove the resource from state and import it again."
+          detail:
+            "\(request.typeName) state is stored in the legacy flatmap format, which this provider never wrote. Remove the resource from state and import it again."
         ).protocolDiagnostic
       ]
       return response
@@ -27,7 +30,8 @@ extension ProviderService {
       return response
     }
     var upgraded = UpgradeStateResponse(state: .null, diagnostics: [])
-    await resource.upgradeState(UpgradeStateRequest(version: request.version, rawState: rawState, context: context), &upgraded)
+    await resource.upgradeState(
+      UpgradeStateRequest(version: request.version, rawState: rawState, context: context), &upgraded)
     response.diagnostics = upgraded.diagnostics.protocolDiagnostics
     if !upgraded.diagnostics.hasErrors {
       response.upgradedState = encode(upgraded.state, as: type, into: &response.diagnostics)
@@ -58,7 +62,10 @@ extension ProviderService {
       read.state = state
     }
     for path in read.state.unknownPaths() {
-      read.diagnostics.append(.error("Provider bug: \(path) unknown after refresh", detail: "A refreshed state must be wholly known.", attribute: path))
+      read.diagnostics.append(
+        .error(
+          "Provider bug: \(path) unknown after refresh", detail: "A refreshed state must be wholly known.",
+          attribute: path))
       read.state = read.state.replacingUnknownsWithNull()
     }
     response.diagnostics = read.diagnostics.protocolDiagnostics
@@ -66,7 +73,9 @@ extension ProviderService {
     return response
   }
 
-  func planResourceChange(_ request: Tfplugin6_PlanResourceChange.Request) async -> Tfplugin6_PlanResourceChange.Response {
+  func planResourceChange(_ request: Tfplugin6_PlanResourceChange.Request) async
+    -> Tfplugin6_PlanResourceChange.Response
+  {
     var response = Tfplugin6_PlanResourceChange.Response()
     response.plannedPrivate = request.priorPrivate
     guard let resource = resources[request.typeName] else {
@@ -92,27 +101,35 @@ extension ProviderService {
     }
     let planner = ResourcePlanner(schema: schema)
     var modified = ModifyPlanResponse(
-      plannedState: planner.plan(proposed: proposed, config: config, prior: prior), requiresReplace: [], diagnostics: [])
+      plannedState: planner.plan(proposed: proposed, config: config, prior: prior), requiresReplace: [], diagnostics: []
+    )
     await resource.modifyPlan(ModifyPlanRequest(config: config, priorState: prior, context: context), &modified)
     var diagnostics = modified.diagnostics
     if !diagnostics.hasErrors {
-      diagnostics.append(contentsOf: ConsistencyRules.planErrors(schema: schema, config: config, planned: modified.plannedState))
+      diagnostics.append(
+        contentsOf: ConsistencyRules.planErrors(schema: schema, config: config, planned: modified.plannedState))
     }
     response.diagnostics = diagnostics.protocolDiagnostics
     guard !diagnostics.hasErrors else { return response }
     response.plannedState = encode(modified.plannedState, as: type, into: &response.diagnostics)
-    let replacements = Array(Set(planner.replacementPaths(planned: modified.plannedState, prior: prior) + modified.requiresReplace))
-      .sorted { $0.description < $1.description }
+    let replacements = Array(
+      Set(planner.replacementPaths(planned: modified.plannedState, prior: prior) + modified.requiresReplace)
+    )
+    .sorted { $0.description < $1.description }
     response.requiresReplace = replacements.map(\.protocolPath)
     // Names only: values may be sensitive.
     let changed = schema.attributes.map(\.name).filter { modified.plannedState[attribute: $0] != prior[attribute: $0] }
     logger.debug(
       "Planned \(request.typeName)",
-      metadata: ["changed": "\(prior.isNull ? ["(create)"] : changed)", "requires_replace": "\(replacements.map(\.description))"])
+      metadata: [
+        "changed": "\(prior.isNull ? ["(create)"] : changed)", "requires_replace": "\(replacements.map(\.description))",
+      ])
     return response
   }
 
-  func applyResourceChange(_ request: Tfplugin6_ApplyResourceChange.Request) async -> Tfplugin6_ApplyResourceChange.Response {
+  func applyResourceChange(_ request: Tfplugin6_ApplyResourceChange.Request) async
+    -> Tfplugin6_ApplyResourceChange.Response
+  {
     var response = Tfplugin6_ApplyResourceChange.Response()
     response.`private` = request.plannedPrivate
     guard let resource = resources[request.typeName] else {
@@ -143,7 +160,8 @@ extension ProviderService {
       (newState, diagnostics) = (created.state, created.diagnostics)
     } else {
       var updated = UpdateResponse(state: planned, diagnostics: [])
-      await resource.update(UpdateRequest(config: config, plannedState: planned, priorState: prior, context: context), &updated)
+      await resource.update(
+        UpdateRequest(config: config, plannedState: planned, priorState: prior, context: context), &updated)
       (newState, diagnostics) = (updated.state, updated.diagnostics)
       // An update that failed before changing anything must not lose the object.
       if diagnostics.hasErrors && newState.isNull { newState = prior }
@@ -159,7 +177,9 @@ extension ProviderService {
     return response
   }
 
-  func importResourceState(_ request: Tfplugin6_ImportResourceState.Request) async -> Tfplugin6_ImportResourceState.Response {
+  func importResourceState(_ request: Tfplugin6_ImportResourceState.Request) async
+    -> Tfplugin6_ImportResourceState.Response
+  {
     var response = Tfplugin6_ImportResourceState.Response()
     guard let resource = resources[request.typeName] else {
       response.diagnostics = unknownType(request.typeName, kind: "resource").protocolDiagnostics
@@ -178,13 +198,16 @@ extension ProviderService {
 
   /// Encodes a value the provider produced; a value that does not fit its own schema is a
   /// provider bug reported as a diagnostic rather than a crash.
-  func encode(_ value: Value, as type: CtyType, into diagnostics: inout [Tfplugin6_Diagnostic]) -> Tfplugin6_DynamicValue {
+  func encode(_ value: Value, as type: CtyType, into diagnostics: inout [Tfplugin6_Diagnostic])
+    -> Tfplugin6_DynamicValue
+  {
     do {
       return try Tfplugin6_DynamicValue(value, as: type)
     } catch {
       diagnostics.append(
         Diagnostic.error(
-          "Provider bug: invalid value at \(error.path)", detail: "The provider produced a value that does not fit its schema: \(error.message).",
+          "Provider bug: invalid value at \(error.path)",
+          detail: "The provider produced a value that does not fit its schema: \(error.message).",
           attribute: error.path.steps.isEmpty ? nil : error.path
         ).protocolDiagnostic)
       return Tfplugin6_DynamicValue()

@@ -36,7 +36,9 @@ final class ProviderService: RegistrableRPCService {
     router.registerUnary(Methods.GetProviderSchema.descriptor, Tfplugin6_GetProviderSchema.Request.self) { _ in
       self.providerSchema()
     }
-    router.registerUnary(Methods.GetResourceIdentitySchemas.descriptor, Tfplugin6_GetResourceIdentitySchemas.Request.self) { _ in
+    router.registerUnary(
+      Methods.GetResourceIdentitySchemas.descriptor, Tfplugin6_GetResourceIdentitySchemas.Request.self
+    ) { _ in
       Tfplugin6_GetResourceIdentitySchemas.Response()
     }
     router.registerUnary(Methods.GetFunctions.descriptor, Tfplugin6_GetFunctions.Request.self) { _ in
@@ -51,10 +53,13 @@ final class ProviderService: RegistrableRPCService {
     router.registerUnary(Methods.ValidateResourceConfig.descriptor, Tfplugin6_ValidateResourceConfig.Request.self) {
       self.validateResourceConfig($0)
     }
-    router.registerUnary(Methods.ValidateDataResourceConfig.descriptor, Tfplugin6_ValidateDataResourceConfig.Request.self) {
+    router.registerUnary(
+      Methods.ValidateDataResourceConfig.descriptor, Tfplugin6_ValidateDataResourceConfig.Request.self
+    ) {
       self.validateDataResourceConfig($0)
     }
-    router.registerUnary(Methods.UpgradeResourceState.descriptor, Tfplugin6_UpgradeResourceState.Request.self) { request in
+    router.registerUnary(Methods.UpgradeResourceState.descriptor, Tfplugin6_UpgradeResourceState.Request.self) {
+      request in
       await self.cancellable("UpgradeResourceState", request.typeName) { await self.upgradeResourceState(request) }
     }
     router.registerUnary(Methods.ReadResource.descriptor, Tfplugin6_ReadResource.Request.self) { request in
@@ -63,10 +68,12 @@ final class ProviderService: RegistrableRPCService {
     router.registerUnary(Methods.PlanResourceChange.descriptor, Tfplugin6_PlanResourceChange.Request.self) { request in
       await self.cancellable("PlanResourceChange", request.typeName) { await self.planResourceChange(request) }
     }
-    router.registerUnary(Methods.ApplyResourceChange.descriptor, Tfplugin6_ApplyResourceChange.Request.self) { request in
+    router.registerUnary(Methods.ApplyResourceChange.descriptor, Tfplugin6_ApplyResourceChange.Request.self) {
+      request in
       await self.cancellable("ApplyResourceChange", request.typeName) { await self.applyResourceChange(request) }
     }
-    router.registerUnary(Methods.ImportResourceState.descriptor, Tfplugin6_ImportResourceState.Request.self) { request in
+    router.registerUnary(Methods.ImportResourceState.descriptor, Tfplugin6_ImportResourceState.Request.self) {
+      request in
       await self.cancellable("ImportResourceState", request.typeName) { await self.importResourceState(request) }
     }
     router.registerUnary(Methods.ReadDataSource.descriptor, Tfplugin6_ReadDataSource.Request.self) { request in
@@ -83,7 +90,8 @@ final class ProviderService: RegistrableRPCService {
     [
       .error(
         "Unknown \(kind) type \"\(typeName)\"",
-        detail: "This provider has no \(kind) type \(typeName). Check the provider version your configuration requires.")
+        detail: "This provider has no \(kind) type \(typeName). Check the provider version your configuration requires."
+      )
     ]
   }
 }

@@ -92,7 +92,9 @@ extension CtyType {
   }
 
   private static func object(_ parts: [JSONNode], depth: Int) throws(ValueError) -> CtyType {
-    guard parts.count == 2 || parts.count == 3, case .object(let members) = parts[1] else { throw invalid(.objectShape) }
+    guard parts.count == 2 || parts.count == 3, case .object(let members) = parts[1] else {
+      throw invalid(.objectShape)
+    }
     var attributes: [String: CtyType] = [:]
     for member in members {
       attributes[member.key] = try CtyType(jsonNode: member.value, depth: depth + 1)
@@ -101,7 +103,9 @@ extension CtyType {
     return .object(attributes, optional: optional)
   }
 
-  private static func optionalNames(_ node: JSONNode, of attributes: [String: CtyType]) throws(ValueError) -> Set<String> {
+  private static func optionalNames(_ node: JSONNode, of attributes: [String: CtyType]) throws(ValueError) -> Set<
+    String
+  > {
     guard case .array(let names) = node else { throw invalid(.optionalNotArray) }
     var optional: Set<String> = []
     for nameNode in names {

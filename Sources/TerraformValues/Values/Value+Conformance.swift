@@ -19,7 +19,10 @@ extension Value {
       return
     case .dynamic(let innerType, let inner):
       guard type == .dynamic || type == innerType else {
-        errors.append(ValueError("expected \(type.kindName) of type \(type.friendlyName), found a dynamic value of type \(innerType.friendlyName)", at: path))
+        errors.append(
+          ValueError(
+            "expected \(type.kindName) of type \(type.friendlyName), found a dynamic value of type \(innerType.friendlyName)",
+            at: path))
         return
       }
       inner.collectConformanceErrors(to: innerType, at: path, into: &errors)
@@ -44,19 +47,26 @@ extension Value {
     }
   }
 
-  private static func collectElementErrors(_ elements: [Value], to elementType: CtyType, at path: AttributePath, into errors: inout [ValueError]) {
+  private static func collectElementErrors(
+    _ elements: [Value], to elementType: CtyType, at path: AttributePath, into errors: inout [ValueError]
+  ) {
     for (index, element) in elements.enumerated() {
       element.collectConformanceErrors(to: elementType, at: path.index(index), into: &errors)
     }
   }
 
-  private static func collectMapErrors(_ elements: [String: Value], to elementType: CtyType, at path: AttributePath, into errors: inout [ValueError]) {
+  private static func collectMapErrors(
+    _ elements: [String: Value], to elementType: CtyType, at path: AttributePath, into errors: inout [ValueError]
+  ) {
     for key in elements.keys.sorted() {
       elements[key]!.collectConformanceErrors(to: elementType, at: path.key(key), into: &errors)
     }
   }
 
-  private static func collectObjectErrors(_ attributes: [String: Value], to attributeTypes: [String: CtyType], at path: AttributePath, into errors: inout [ValueError]) {
+  private static func collectObjectErrors(
+    _ attributes: [String: Value], to attributeTypes: [String: CtyType], at path: AttributePath,
+    into errors: inout [ValueError]
+  ) {
     for name in attributes.keys.sorted() where attributeTypes[name] == nil {
       errors.append(ValueError("unsupported attribute \"\(name)\"", at: path.attribute(name)))
     }
@@ -69,7 +79,9 @@ extension Value {
     }
   }
 
-  private static func collectTupleErrors(_ elements: [Value], to elementTypes: [CtyType], at path: AttributePath, into errors: inout [ValueError]) {
+  private static func collectTupleErrors(
+    _ elements: [Value], to elementTypes: [CtyType], at path: AttributePath, into errors: inout [ValueError]
+  ) {
     guard elements.count == elementTypes.count else {
       errors.append(ValueError("expected a tuple of \(elementTypes.count) elements, found \(elements.count)", at: path))
       return

@@ -32,6 +32,7 @@ enum SharedFolder {
         directory = directory.deletingLastPathComponent()
       }
     }
-    throw NotFound(description: "cannot find shared/\(relative); set DOKASECA_SHARED_DIR. Tried: " + tried.joined(separator: ", "))
+    throw NotFound(
+      description: "cannot find shared/\(relative); set DOKASECA_SHARED_DIR. Tried: " + tried.joined(separator: ", "))
   }
 }

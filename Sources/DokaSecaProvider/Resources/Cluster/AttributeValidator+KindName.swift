@@ -13,7 +13,8 @@ extension AttributeValidator {
     return [
       .error(
         "Invalid Kind cluster name \"\(name)\"",
-        detail: "Kind cluster names use lowercase letters, digits and '-', start and end with a letter or digit, and have at most 49 characters, for example \"hub-dev\".",
+        detail:
+          "Kind cluster names use lowercase letters, digits and '-', start and end with a letter or digit, and have at most 49 characters, for example \"hub-dev\".",
         attribute: path)
     ]
   }

@@ -28,7 +28,9 @@ struct ClusterArguments: Sendable {
     environment = object[attribute: "environment"].stringValue
     clusterType = object[attribute: "cluster_type"].stringValue
     region = object[attribute: "region"].stringValue
-    nodeImage = object[attribute: "node_image"].stringValue ?? kubernetesVersion.map { Self.defaultImage(forKubernetesVersion: $0) }
+    nodeImage =
+      object[attribute: "node_image"].stringValue
+      ?? kubernetesVersion.map { Self.defaultImage(forKubernetesVersion: $0) }
     kubeconfigPath = object[attribute: "kubeconfig_path"].stringValue
     waitForReady = object[attribute: "wait_for_ready"].boolValue ?? true
     let timeouts = object[attribute: "timeouts"]
@@ -70,7 +72,9 @@ struct ClusterArguments: Sendable {
       image: value[attribute: "image"].stringValue,
       labels: value[attribute: "labels"].stringMap ?? [:],
       taints: (value[attribute: "taints"].elements ?? []).map {
-        KindTaint(key: $0[attribute: "key"].stringValue ?? "", value: $0[attribute: "value"].stringValue, effect: $0[attribute: "effect"].stringValue ?? "NoSchedule")
+        KindTaint(
+          key: $0[attribute: "key"].stringValue ?? "", value: $0[attribute: "value"].stringValue,
+          effect: $0[attribute: "effect"].stringValue ?? "NoSchedule")
       },
       portMappings: (value[attribute: "port_mappings"].elements ?? []).map {
         KindPortMapping(
@@ -81,7 +85,8 @@ struct ClusterArguments: Sendable {
       },
       mounts: (value[attribute: "mounts"].elements ?? []).map {
         KindMount(
-          hostPath: $0[attribute: "host_path"].stringValue ?? "", containerPath: $0[attribute: "container_path"].stringValue ?? "",
+          hostPath: $0[attribute: "host_path"].stringValue ?? "",
+          containerPath: $0[attribute: "container_path"].stringValue ?? "",
           readOnly: $0[attribute: "read_only"].boolValue, propagation: $0[attribute: "propagation"].stringValue,
           selinuxRelabel: $0[attribute: "selinux_relabel"].boolValue)
       },

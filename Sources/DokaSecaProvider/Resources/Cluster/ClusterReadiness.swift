@@ -9,11 +9,13 @@ enum ClusterReadiness {
 
   /// Waits (when `untilReady`) and returns each node's internal address by node name.
   static func wait(
-    for connection: KubernetesConnection, name: String, nodeCount: Int, untilReady: Bool, timeout: Duration, logger: Logger
+    for connection: KubernetesConnection, name: String, nodeCount: Int, untilReady: Bool, timeout: Duration,
+    logger: Logger
   ) async throws -> [String: String] {
     let client = try KubernetesClient(connection: connection, logger: logger)
     do {
-      let addresses = try await poll(client, name: name, nodeCount: nodeCount, untilReady: untilReady, timeout: timeout, logger: logger)
+      let addresses = try await poll(
+        client, name: name, nodeCount: nodeCount, untilReady: untilReady, timeout: timeout, logger: logger)
       await client.shutdown()
       return addresses
     } catch {
@@ -43,7 +45,8 @@ enum ClusterReadiness {
       }
       let elapsed = clock.now - started
       guard elapsed < timeout else {
-        throw KubernetesError.timedOut(waitingFor: "cluster \(name) to be ready", lastState: "still waiting for \(state)")
+        throw KubernetesError.timedOut(
+          waitingFor: "cluster \(name) to be ready", lastState: "still waiting for \(state)")
       }
       if clock.now - lastProgress >= progressInterval {
         logger.info("Waiting for Kind cluster \(name): \(state)", metadata: ["elapsed": "\(elapsed)"])
@@ -63,7 +66,9 @@ enum ClusterReadiness {
     var result: [String: String] = [:]
     for node in nodes {
       guard let name = node["metadata"]["name"].stringValue else { continue }
-      let internalAddress = (node["status"]["addresses"].arrayValue ?? []).first { $0["type"].stringValue == "InternalIP" }
+      let internalAddress = (node["status"]["addresses"].arrayValue ?? []).first {
+        $0["type"].stringValue == "InternalIP"
+      }
       result[name] = internalAddress?["address"].stringValue
     }
     return result

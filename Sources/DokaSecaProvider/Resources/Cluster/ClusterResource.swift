@@ -27,7 +27,9 @@ struct ClusterResource: Resource {
           zip(arguments.configuration.nodes, arguments.nodeNames).enumerated().map { index, pair in
             let prior = planned[attribute: "nodes"].elements.flatMap { index < $0.count ? $0[index] : nil }
             let address = prior?[attribute: "internal_address"] ?? .unknownValue
-            return Self.nodeValue(configured?[index], role: pair.0.role, name: pair.1, internalAddress: address.isNull ? .unknownValue : address)
+            return Self.nodeValue(
+              configured?[index], role: pair.0.role, name: pair.1,
+              internalAddress: address.isNull ? .unknownValue : address)
           }))
     }
     response.plannedState = planned
@@ -36,7 +38,8 @@ struct ClusterResource: Resource {
   func create(_ request: CreateRequest, _ response: inout CreateResponse) async {
     let logger = request.context.logger
     guard let arguments = ClusterArguments(config: request.config) else {
-      response.diagnostics.addError("Unknown arguments at apply", detail: "Every argument of dokaseca_cluster must be known when it is created.")
+      response.diagnostics.addError(
+        "Unknown arguments at apply", detail: "Every argument of dokaseca_cluster must be known when it is created.")
       return
     }
     let kind: KindCLI
@@ -58,7 +61,8 @@ struct ClusterResource: Resource {
       let scratch = try ScratchDirectory()
       defer { scratch.remove() }
       try await withTimeout(arguments.createTimeout, waitingFor: "kind create cluster \(arguments.name)") {
-        try await kind.createCluster(name: arguments.name, configuration: yaml, kubeconfigPath: scratch.path + "/kubeconfig")
+        try await kind.createCluster(
+          name: arguments.name, configuration: yaml, kubeconfigPath: scratch.path + "/kubeconfig")
       }
       let access = try await ClusterAccess.read(kind, name: arguments.name)
       let remaining = arguments.createTimeout - (ContinuousClock.now - started)
@@ -66,7 +70,9 @@ struct ClusterResource: Resource {
         for: access.connection, name: arguments.name, nodeCount: arguments.configuration.nodes.count,
         untilReady: arguments.waitForReady, timeout: remaining, logger: logger)
       if let path = arguments.kubeconfigPath {
-        try KubeconfigFile.merge(access.kubeconfig, into: KindCLI.expandingTilde(path, environment: ProviderSettings.of(request.context).environment))
+        try KubeconfigFile.merge(
+          access.kubeconfig,
+          into: KindCLI.expandingTilde(path, environment: ProviderSettings.of(request.context).environment))
       }
       response.state = state(request.plannedState, arguments: arguments, access: access, addresses: addresses)
       logger.info("Kind cluster \(arguments.name) is ready", metadata: ["elapsed": "\(ContinuousClock.now - started)"])
@@ -105,7 +111,9 @@ struct ClusterResource: Resource {
     do {
       if oldPath != newPath {
         if let oldPath {
-          try KubeconfigFile.remove(context: "kind-\(request.priorState[attribute: "name"].stringValue ?? "")", from: KindCLI.expandingTilde(oldPath, environment: environment))
+          try KubeconfigFile.remove(
+            context: "kind-\(request.priorState[attribute: "name"].stringValue ?? "")",
+            from: KindCLI.expandingTilde(oldPath, environment: environment))
         }
         if let newPath, let kubeconfig = request.priorState[attribute: "kubeconfig"].stringValue {
           try KubeconfigFile.merge(kubeconfig, into: KindCLI.expandingTilde(newPath, environment: environment))
@@ -114,14 +122,16 @@ struct ClusterResource: Resource {
       response.state = request.plannedState
     } catch {
       response.state = request.priorState
-      response.diagnostics.addError("Cannot update the kubeconfig file", detail: "\(error)", attribute: AttributePath("kubeconfig_path"))
+      response.diagnostics.addError(
+        "Cannot update the kubeconfig file", detail: "\(error)", attribute: AttributePath("kubeconfig_path"))
     }
   }
 
   func delete(_ request: DeleteRequest, _ response: inout DeleteResponse) async {
     guard let name = request.priorState[attribute: "name"].stringValue else { return }
     let settings = ProviderSettings.of(request.context)
-    let timeout = request.priorState[attribute: "timeouts"][attribute: "delete"].stringValue.flatMap(GoDuration.parse)
+    let timeout =
+      request.priorState[attribute: "timeouts"][attribute: "delete"].stringValue.flatMap(GoDuration.parse)
       ?? ClusterArguments.defaultDeleteTimeout
     do {
       let kind = try settings.kind()
@@ -130,7 +140,8 @@ struct ClusterResource: Resource {
         try await kind.deleteCluster(name: name, kubeconfigPath: nil)
       }
       if let path = request.priorState[attribute: "kubeconfig_path"].stringValue {
-        try KubeconfigFile.remove(context: "kind-\(name)", from: KindCLI.expandingTilde(path, environment: settings.environment))
+        try KubeconfigFile.remove(
+          context: "kind-\(name)", from: KindCLI.expandingTilde(path, environment: settings.environment))
       }
     } catch {
       response.diagnostics.append(ClusterDiagnostics.diagnostic(for: error, arguments: nil, action: "delete"))
@@ -146,19 +157,23 @@ struct ClusterResource: Resource {
       guard clusters.contains(request.id) else {
         response.diagnostics.addError(
           "No Kind cluster named \"\(request.id)\"",
-          detail: "kind get clusters lists: \(clusters.isEmpty ? "none" : clusters.joined(separator: ", ")). The import ID is the cluster name.")
+          detail:
+            "kind get clusters lists: \(clusters.isEmpty ? "none" : clusters.joined(separator: ", ")). The import ID is the cluster name."
+        )
         return
       }
       let nodeNames = try await kind.nodes(name: request.id).sorted()
       let nodes: [Value] = nodeNames.map { node in
-        Self.nodeValue(nil, role: node.contains("-control-plane") ? .controlPlane : .worker, name: node, internalAddress: .null)
+        Self.nodeValue(
+          nil, role: node.contains("-control-plane") ? .controlPlane : .worker, name: node, internalAddress: .null)
       }
       let config = Value.object(["name": .string(request.id), "nodes": .list(nodes)])
       guard let arguments = ClusterArguments(config: config) else { return }
       let access = try await ClusterAccess.read(kind, name: request.id)
-      let addresses = (try? await ClusterReadiness.wait(
-        for: access.connection, name: request.id, nodeCount: nodes.count, untilReady: false, timeout: .seconds(30),
-        logger: request.context.logger)) ?? [:]
+      let addresses =
+        (try? await ClusterReadiness.wait(
+          for: access.connection, name: request.id, nodeCount: nodes.count, untilReady: false, timeout: .seconds(30),
+          logger: request.context.logger)) ?? [:]
       var state = Self.emptyState.merging(config.attributes ?? [:]) { $1 }
       state["wait_for_ready"] = true
       response.state = self.state(.object(state), arguments: arguments, access: access, addresses: addresses)
@@ -168,13 +183,17 @@ struct ClusterResource: Resource {
   }
 
   /// The planned state with everything only the created cluster knows filled in.
-  private func state(_ planned: Value, arguments: ClusterArguments, access: ClusterAccess, addresses: [String: String]) -> Value {
+  private func state(_ planned: Value, arguments: ClusterArguments, access: ClusterAccess, addresses: [String: String])
+    -> Value
+  {
     var state = planned
     for (attribute, value) in access.attributes { state = state.settingAttribute(attribute, to: value) }
     let nodes = (planned[attribute: "nodes"].elements ?? []).map { node in
-      node.settingAttribute("internal_address", to: .optionalString(node[attribute: "name"].stringValue.flatMap { addresses[$0] }))
+      node.settingAttribute(
+        "internal_address", to: .optionalString(node[attribute: "name"].stringValue.flatMap { addresses[$0] }))
     }
-    return state
+    return
+      state
       .settingAttribute("nodes", to: .list(nodes))
       .settingAttribute("node_image", to: .optionalString(arguments.nodeImage))
       .settingAttribute("metadata", to: ClusterMetadata(arguments: arguments).value)
@@ -182,8 +201,11 @@ struct ClusterResource: Resource {
   }
 
   /// A node as the `nodes` attribute holds it: configured values, or nulls when Kind chose.
-  private static func nodeValue(_ configured: Value?, role: KindNode.Role, name: String, internalAddress: Value) -> Value {
-    var attributes: [String: Value] = Dictionary(uniqueKeysWithValues: nodeAttributes.map { ($0.name, configured?[attribute: $0.name] ?? .null) })
+  private static func nodeValue(_ configured: Value?, role: KindNode.Role, name: String, internalAddress: Value)
+    -> Value
+  {
+    var attributes: [String: Value] = Dictionary(
+      uniqueKeysWithValues: nodeAttributes.map { ($0.name, configured?[attribute: $0.name] ?? .null) })
     attributes["role"] = .string(role.rawValue)
     attributes["name"] = .string(name)
     attributes["internal_address"] = internalAddress
@@ -192,7 +214,9 @@ struct ClusterResource: Resource {
 
   /// Every attribute unset (null, or its default): the start of an imported state.
   private static var emptyState: [String: Value] {
-    Dictionary(uniqueKeysWithValues: ClusterResource().schema.attributes.map { ($0.name, $0.defaultValue ?? Value.null) })
-      .merging(["timeouts": .null]) { $1 }
+    Dictionary(
+      uniqueKeysWithValues: ClusterResource().schema.attributes.map { ($0.name, $0.defaultValue ?? Value.null) }
+    )
+    .merging(["timeouts": .null]) { $1 }
   }
 }

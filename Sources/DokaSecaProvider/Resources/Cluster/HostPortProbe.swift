@@ -21,7 +21,9 @@ enum HostPortProbe {
     socketAddress.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
     guard inet_pton(AF_INET, address ?? "0.0.0.0", &socketAddress.sin_addr) == 1 else { return true }
     let result = withUnsafePointer(to: &socketAddress) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     return result == 0 || errno != EADDRINUSE
   }

@@ -7,7 +7,8 @@ struct ScratchDirectory {
 
   init() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("dokaseca-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try FileManager.default.createDirectory(
+      at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     path = url.path
   }
 

@@ -57,7 +57,8 @@ struct BootstrapTeardown: Sendable {
     let named = Set(objects.filter { $0.kind == "Application" }.map(\.name))
     let applications: [JSON]
     do {
-      applications = try await client.list(apiVersion: "argoproj.io/v1alpha1", kind: "Application", namespace: namespace)
+      applications = try await client.list(
+        apiVersion: "argoproj.io/v1alpha1", kind: "Application", namespace: namespace)
     } catch {
       // No Application kind: ArgoCD is not installed, so there is nothing to wait for.
       guard case .unknownKind = error else { throw error }

@@ -58,10 +58,13 @@ struct GitOpsBridgeArguments: Sendable {
     let userBootstrap = Self.userBootstrapDocuments(object[attribute: "bootstrap"], problems: &problems)
     var bootstrapObjects: [JSON]?
     if let secret {
-      bootstrapObjects = Self.bootstrapObjects(object[attribute: "bootstrap"], userDocuments: userBootstrap, secret: secret, install: install)
+      bootstrapObjects = Self.bootstrapObjects(
+        object[attribute: "bootstrap"], userDocuments: userBootstrap, secret: secret, install: install)
     }
     guard problems.isEmpty else { return .invalid(problems) }
-    guard object.isWhollyKnown, let connection, let manifestSource, let secret, let bootstrapObjects else { return .unknown }
+    guard object.isWhollyKnown, let connection, let manifestSource, let secret, let bootstrapObjects else {
+      return .unknown
+    }
     let timeouts = object[attribute: "timeouts"]
     return .known(
       GitOpsBridgeArguments(
@@ -84,8 +87,11 @@ struct GitOpsBridgeArguments: Sendable {
   /// another cluster. `nil` while unknown.
   static func endpoint(of cluster: Value) -> String? {
     if let endpoint = cluster[attribute: "endpoint"].stringValue { return endpoint }
-    guard let kubeconfig = cluster[attribute: "kubeconfig"].stringValue, cluster[attribute: "context"].isKnown else { return nil }
-    return (try? KubernetesConnection(kubeconfig: kubeconfig, context: cluster[attribute: "context"].stringValue))?.endpoint
+    guard let kubeconfig = cluster[attribute: "kubeconfig"].stringValue, cluster[attribute: "context"].isKnown else {
+      return nil
+    }
+    return (try? KubernetesConnection(kubeconfig: kubeconfig, context: cluster[attribute: "context"].stringValue))?
+      .endpoint
   }
 
   private static func connection(_ cluster: Value, problems: inout Diagnostics) -> KubernetesConnection? {
@@ -93,7 +99,8 @@ struct GitOpsBridgeArguments: Sendable {
     guard cluster.isWhollyKnown else { return nil }
     if let kubeconfig = cluster[attribute: "kubeconfig"].stringValue {
       do {
-        var connection = try KubernetesConnection(kubeconfig: kubeconfig, context: cluster[attribute: "context"].stringValue)
+        var connection = try KubernetesConnection(
+          kubeconfig: kubeconfig, context: cluster[attribute: "context"].stringValue)
         if cluster[attribute: "insecure_skip_tls_verify"].boolValue == true { connection.insecureSkipTLSVerify = true }
         return connection
       } catch {
@@ -104,7 +111,8 @@ struct GitOpsBridgeArguments: Sendable {
     guard let endpoint = cluster[attribute: "endpoint"].stringValue else {
       problems.addError(
         "No API server to connect to",
-        detail: "Set cluster.endpoint (with cluster_ca_certificate and client_certificate/client_key or token), or cluster.kubeconfig. dokaseca_cluster.<name>.connection provides them all.",
+        detail:
+          "Set cluster.endpoint (with cluster_ca_certificate and client_certificate/client_key or token), or cluster.kubeconfig. dokaseca_cluster.<name>.connection provides them all.",
         attribute: path)
       return nil
     }
@@ -164,7 +172,8 @@ struct GitOpsBridgeArguments: Sendable {
     let repositories = (object[attribute: "repositories"].mapElements ?? [:]).map { role, repository in
       GitOpsRepository(
         role: role, url: repository[attribute: "url"].stringValue ?? "",
-        revision: repository[attribute: "revision"].stringValue, basepath: repository[attribute: "basepath"].stringValue,
+        revision: repository[attribute: "revision"].stringValue,
+        basepath: repository[attribute: "basepath"].stringValue,
         path: repository[attribute: "path"].stringValue)
     }
     let secret = ClusterSecret(
@@ -181,18 +190,22 @@ struct GitOpsBridgeArguments: Sendable {
     for (attribute, key) in secret.reservedKeyConflicts {
       problems.addError(
         "The bridge sets \(attribute) \"\(key)\" itself",
-        detail: "cluster_secret.\(attribute)[\"\(key)\"] would change a value the GitOps Bridge derives from cluster_secret (name, environment, repositories). Remove it, or change the argument it comes from.",
+        detail:
+          "cluster_secret.\(attribute)[\"\(key)\"] would change a value the GitOps Bridge derives from cluster_secret (name, environment, repositories). Remove it, or change the argument it comes from.",
         attribute: AttributePath("cluster_secret").attribute(attribute).key(key))
     }
     return secret
   }
 
   /// The default ApplicationSets, the user's documents in the Secret's namespace, or none.
-  private static func bootstrapObjects(_ bootstrap: Value, userDocuments: [JSON]?, secret: ClusterSecret, install: Bool) -> [JSON]? {
+  private static func bootstrapObjects(_ bootstrap: Value, userDocuments: [JSON]?, secret: ClusterSecret, install: Bool)
+    -> [JSON]?
+  {
     guard bootstrap.isWhollyKnown else { return nil }
     guard bootstrap[attribute: "enabled"].boolValue ?? install else { return [] }
     guard !bootstrap[attribute: "manifests"].isNull else {
-      return AppOfApps(secret: secret, project: bootstrap[attribute: "project"].stringValue ?? "default").applicationSets
+      return AppOfApps(secret: secret, project: bootstrap[attribute: "project"].stringValue ?? "default")
+        .applicationSets
     }
     return userDocuments?.map { document in
       var document = document
@@ -210,22 +223,27 @@ struct GitOpsBridgeArguments: Sendable {
     do {
       documents = try JSON.documents(fromYAML: yaml)
     } catch {
-      problems.addError("Invalid bootstrap YAML", detail: "bootstrap.manifests is not valid YAML: \(error).", attribute: path)
+      problems.addError(
+        "Invalid bootstrap YAML", detail: "bootstrap.manifests is not valid YAML: \(error).", attribute: path)
       return nil
     }
     if documents.isEmpty {
       problems.addError(
-        "Empty bootstrap manifests", detail: "bootstrap.manifests holds no YAML documents; remove it to get the default ApplicationSets.",
+        "Empty bootstrap manifests",
+        detail: "bootstrap.manifests holds no YAML documents; remove it to get the default ApplicationSets.",
         attribute: path)
     }
     for (index, document) in documents.enumerated() {
       let kind = document["kind"].stringValue ?? ""
-      guard document["apiVersion"].stringValue?.hasPrefix("argoproj.io/") != true || !["ApplicationSet", "Application"].contains(kind)
-        || document["metadata"]["name"].stringValue?.isEmpty != false
+      guard
+        document["apiVersion"].stringValue?.hasPrefix("argoproj.io/") != true
+          || !["ApplicationSet", "Application"].contains(kind)
+          || document["metadata"]["name"].stringValue?.isEmpty != false
       else { continue }
       problems.addError(
         "Invalid bootstrap document \(index + 1)",
-        detail: "Every document of bootstrap.manifests must be an argoproj.io ApplicationSet or Application with metadata.name; document \(index + 1) is \(kind.isEmpty ? "not one" : "a \(kind)").",
+        detail:
+          "Every document of bootstrap.manifests must be an argoproj.io ApplicationSet or Application with metadata.name; document \(index + 1) is \(kind.isEmpty ? "not one" : "a \(kind)").",
         attribute: path)
     }
     return documents

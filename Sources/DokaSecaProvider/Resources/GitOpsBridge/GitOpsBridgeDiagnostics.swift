@@ -35,12 +35,14 @@ enum GitOpsBridgeDiagnostics {
     case KubernetesError.unreachable:
       return .error(
         "Cannot reach the Kubernetes API server",
-        detail: "\(error). Check that the cluster is running and that cluster.endpoint and its credentials are right; nothing was removed from state.",
+        detail:
+          "\(error). Check that the cluster is running and that cluster.endpoint and its credentials are right; nothing was removed from state.",
         attribute: AttributePath("cluster"))
     case KubernetesError.conflict:
       return .error(
         "Field manager conflict",
-        detail: "\(error). Another tool manages these fields; set force_conflicts = true to let dokaseca take them over.",
+        detail:
+          "\(error). Another tool manages these fields; set force_conflicts = true to let dokaseca take them over.",
         attribute: attribute)
     case KubernetesError.timedOut where action == "destroy":
       return .error(
@@ -50,11 +52,16 @@ enum GitOpsBridgeDiagnostics {
     case KubernetesError.timedOut:
       return .error(
         "Timed out waiting for ArgoCD",
-        detail: "\(error). Raise argocd.timeout, or set argocd.wait = false to not wait.", attribute: AttributePath("argocd").attribute("timeout"))
+        detail: "\(error). Raise argocd.timeout, or set argocd.wait = false to not wait.",
+        attribute: AttributePath("argocd").attribute("timeout"))
     case KubernetesError.cancelled, is CancellationError:
-      return .error("GitOps Bridge \(action) interrupted", detail: "Terraform asked the provider to stop before it finished.", attribute: attribute)
+      return .error(
+        "GitOps Bridge \(action) interrupted", detail: "Terraform asked the provider to stop before it finished.",
+        attribute: attribute)
     case let blocked as BootstrapTeardown.Blocked:
-      return .error("Bootstrap Applications are blocking destroy", detail: "\(blocked)", attribute: AttributePath("strip_finalizers_on_destroy"))
+      return .error(
+        "Bootstrap Applications are blocking destroy", detail: "\(blocked)",
+        attribute: AttributePath("strip_finalizers_on_destroy"))
     default:
       return .error(summary, detail: "\(error)", attribute: attribute)
     }

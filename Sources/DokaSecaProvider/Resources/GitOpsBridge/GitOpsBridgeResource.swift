@@ -18,7 +18,8 @@ struct GitOpsBridgeResource: Resource {
     if config[attribute: "cluster"][attribute: "insecure_skip_tls_verify"].boolValue == true {
       diagnostics.addWarning(
         "TLS verification is off",
-        detail: "cluster.insecure_skip_tls_verify accepts any server certificate, so the cluster credentials could go to an impostor. Use it only for throwaway clusters.",
+        detail:
+          "cluster.insecure_skip_tls_verify accepts any server certificate, so the cluster credentials could go to an impostor. Use it only for throwaway clusters.",
         attribute: AttributePath("cluster").attribute("insecure_skip_tls_verify"))
     }
     return diagnostics
@@ -33,7 +34,9 @@ struct GitOpsBridgeResource: Resource {
       {
         response.requiresReplace.append(AttributePath("cluster"))
       }
-      let namespace = { (value: Value) in value[attribute: "argocd"][attribute: "namespace"].stringValue ?? GitOpsBridgeArguments.defaultNamespace }
+      let namespace = { (value: Value) in
+        value[attribute: "argocd"][attribute: "namespace"].stringValue ?? GitOpsBridgeArguments.defaultNamespace
+      }
       if config[attribute: "argocd"].isWhollyKnown, namespace(prior) != namespace(config) {
         response.requiresReplace.append(AttributePath("argocd").attribute("namespace"))
       }
@@ -52,13 +55,16 @@ struct GitOpsBridgeResource: Resource {
       let version = argocd[attribute: "version"].stringValue ?? GitOpsBridgeArguments.defaultVersion
       let priorVersion = prior[attribute: "argocd_version"]
       // Install when ArgoCD is new, configured differently, gone, or not the release asked for.
-      let install = prior.isNull || prior[attribute: "argocd"] != argocd || priorVersion.isNull
+      let install =
+        prior.isNull || prior[attribute: "argocd"] != argocd || priorVersion.isNull
         || (upstream && priorVersion.stringValue != version)
-      planned = planned
+      planned =
+        planned
         .settingAttribute("argocd_version", to: install ? (upstream ? .string(version) : .unknownValue) : priorVersion)
         .settingStatus(argoCDObjects: install ? .unknownValue : prior[attribute: "status"][attribute: "argocd_objects"])
     } else {
-      planned = planned
+      planned =
+        planned
         .settingAttribute("argocd_version", to: prior.isNull ? .unknownValue : prior[attribute: "argocd_version"])
         .settingStatus(argoCDObjects: .list([]))
     }
@@ -67,7 +73,9 @@ struct GitOpsBridgeResource: Resource {
 
   func create(_ request: CreateRequest, _ response: inout CreateResponse) async {
     let logger = request.context.logger
-    guard let (arguments, client) = Self.connect(request.config, logger: logger, into: &response.diagnostics) else { return }
+    guard let (arguments, client) = Self.connect(request.config, logger: logger, into: &response.diagnostics) else {
+      return
+    }
     var applied = false
     do {
       // Nothing is applied before the server has answered: an unreachable cluster leaves no state.
@@ -100,7 +108,10 @@ struct GitOpsBridgeResource: Resource {
       // A refresh reads, never writes: the benchmark checks these figures.
       request.context.logger.debug(
         "Refreshed dokaseca_gitops_bridge",
-        metadata: ["requests": "\(client.requestCount)", "writes": "\(client.writeCount)", "bootstrap_objects": "\(arguments.bootstrapObjects.count)"])
+        metadata: [
+          "requests": "\(client.requestCount)", "writes": "\(client.writeCount)",
+          "bootstrap_objects": "\(arguments.bootstrapObjects.count)",
+        ])
       response.state = request.state
         .settingAttribute("cluster_secret_labels", to: live.secretLabels.map(Value.stringMap) ?? .null)
         .settingAttribute("cluster_secret_annotations", to: live.secretAnnotations.map(Value.stringMap) ?? .null)
@@ -119,10 +130,13 @@ struct GitOpsBridgeResource: Resource {
 
   func update(_ request: UpdateRequest, _ response: inout UpdateResponse) async {
     let logger = request.context.logger
-    guard let (arguments, client) = Self.connect(request.config, logger: logger, into: &response.diagnostics) else { return }
+    guard let (arguments, client) = Self.connect(request.config, logger: logger, into: &response.diagnostics) else {
+      return
+    }
     // A state imported without a connection has no usable prior arguments: nothing to clean up.
     let prior = GitOpsBridgeArguments.parse(request.priorState).arguments
-    let reinstall = arguments.install && request.plannedState[attribute: "status"][attribute: "argocd_objects"].isUnknown
+    let reinstall =
+      arguments.install && request.plannedState[attribute: "status"][attribute: "argocd_objects"].isUnknown
     do {
       let argocd = reinstall ? try await installArgoCD(arguments, client: client, logger: logger) : nil
       try await applySecret(arguments, client: client, logger: logger)
@@ -153,7 +167,8 @@ struct GitOpsBridgeResource: Resource {
 
   func delete(_ request: DeleteRequest, _ response: inout DeleteResponse) async {
     guard let arguments = GitOpsBridgeArguments.parse(request.priorState).arguments else {
-      request.context.logger.warning("dokaseca_gitops_bridge has no connection in state (imported, never applied); nothing to delete")
+      request.context.logger.warning(
+        "dokaseca_gitops_bridge has no connection in state (imported, never applied); nothing to delete")
       return
     }
     let logger = request.context.logger
@@ -171,7 +186,8 @@ struct GitOpsBridgeResource: Resource {
       if arguments.install {
         try await bridgeStep("argocd") {
           try await ArgoCDInstaller(client: client, logger: logger, force: false).uninstall(
-            Self.argoCDObjects(of: request.priorState), namespace: arguments.namespace, timeout: arguments.deleteTimeout)
+            Self.argoCDObjects(of: request.priorState), namespace: arguments.namespace, timeout: arguments.deleteTimeout
+          )
         }
       }
     } catch {
@@ -187,7 +203,8 @@ struct GitOpsBridgeResource: Resource {
     let parts = request.id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else {
       response.diagnostics.addError(
-        "Invalid import ID \"\(request.id)\"", detail: "The import ID of dokaseca_gitops_bridge is <namespace>/<cluster secret name>, such as argocd/hub-dev.")
+        "Invalid import ID \"\(request.id)\"",
+        detail: "The import ID of dokaseca_gitops_bridge is <namespace>/<cluster secret name>, such as argocd/hub-dev.")
       return
     }
     guard case .object(var secret) = NestedAttributes(.single, Self.clusterSecretAttributes).emptyObject else { return }
@@ -220,7 +237,8 @@ struct GitOpsBridgeResource: Resource {
     do {
       manifest = try ArgoCDManifest(yaml: yaml, namespace: arguments.namespace)
     } catch {
-      throw BridgeStepFailure(attribute: AttributePath("argocd").attribute(String(attribute.dropFirst("argocd.".count))), underlying: error)
+      throw BridgeStepFailure(
+        attribute: AttributePath("argocd").attribute(String(attribute.dropFirst("argocd.".count))), underlying: error)
     }
     let objects = try await bridgeStep("argocd") {
       try await ArgoCDInstaller(client: client, logger: logger, force: arguments.forceConflicts).install(
@@ -236,7 +254,8 @@ struct GitOpsBridgeResource: Resource {
     }
   }
 
-  private func applyBootstrap(_ arguments: GitOpsBridgeArguments, client: KubernetesClient, logger: Logger) async throws {
+  private func applyBootstrap(_ arguments: GitOpsBridgeArguments, client: KubernetesClient, logger: Logger) async throws
+  {
     guard !arguments.bootstrapObjects.isEmpty else { return }
     try await bridgeStep("bootstrap") {
       logger.info("Applying the App of Apps: \(arguments.bootstrapNames.joined(separator: ", "))")
@@ -246,7 +265,9 @@ struct GitOpsBridgeResource: Resource {
 
   /// The version of the ArgoCD already running, for a bridge that does not install it; `nil`
   /// without a request when the plan knows it already.
-  private func runningVersion(_ planned: Value, _ arguments: GitOpsBridgeArguments, client: KubernetesClient) async throws -> String? {
+  private func runningVersion(_ planned: Value, _ arguments: GitOpsBridgeArguments, client: KubernetesClient)
+    async throws -> String?
+  {
     guard planned[attribute: "argocd_version"].isUnknown else { return nil }
     return try await bridgeStep("argocd") {
       try await LiveBridgeObjects.runningArgoCDVersion(namespace: arguments.namespace, client: client)
@@ -260,13 +281,17 @@ struct GitOpsBridgeResource: Resource {
     -> (GitOpsBridgeArguments, KubernetesClient)?
   {
     guard let arguments = GitOpsBridgeArguments.parse(config).arguments else {
-      diagnostics.addError("Unknown arguments at apply", detail: "Every argument of dokaseca_gitops_bridge must be known when it is applied.")
+      diagnostics.addError(
+        "Unknown arguments at apply",
+        detail: "Every argument of dokaseca_gitops_bridge must be known when it is applied.")
       return nil
     }
     return client(arguments, logger: logger, into: &diagnostics).map { (arguments, $0) }
   }
 
-  private static func client(_ arguments: GitOpsBridgeArguments, logger: Logger, into diagnostics: inout Diagnostics) -> KubernetesClient? {
+  private static func client(_ arguments: GitOpsBridgeArguments, logger: Logger, into diagnostics: inout Diagnostics)
+    -> KubernetesClient?
+  {
     do {
       return try KubernetesClient(connection: arguments.connection, logger: logger)
     } catch {
@@ -285,7 +310,8 @@ struct GitOpsBridgeResource: Resource {
   /// The computed attributes that follow from the arguments alone, as planned and as applied.
   private static func settingDesiredAttributes(_ value: Value, _ arguments: GitOpsBridgeArguments) -> Value {
     let secret = arguments.secret
-    return value
+    return
+      value
       .settingAttribute("id", to: .string("\(secret.namespace)/\(secret.name)"))
       .settingAttribute("cluster_secret_name", to: .string(secret.name))
       .settingAttribute("cluster_secret_labels", to: .stringMap(secret.labels))
@@ -307,7 +333,9 @@ extension Value {
   /// `status` as planned: everything in sync, with `argoCDObjects` as the ArgoCD objects.
   fileprivate func settingStatus(argoCDObjects: Value) -> Value {
     let names = self[attribute: "bootstrap_applicationsets"].elements?.compactMap(\.stringValue)
-    let bootstrap: Value = names.map { .stringMap(Dictionary(uniqueKeysWithValues: $0.map { ($0, LiveBridgeObjects.inSync) })) } ?? .unknownValue
+    let bootstrap: Value =
+      names.map { .stringMap(Dictionary(uniqueKeysWithValues: $0.map { ($0, LiveBridgeObjects.inSync) })) }
+      ?? .unknownValue
     return settingAttribute(
       "status",
       to: .object([

@@ -45,7 +45,8 @@ struct LiveBridgeObjects: Sendable {
   /// The version of the ArgoCD running in `namespace`, `nil` when there is none; one GET.
   static func runningArgoCDVersion(namespace: String, client: KubernetesClient) async throws -> String? {
     let server = try await client.get(
-      ObjectReference(apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, name: ArgoCDManifest.serverDeployment))
+      ObjectReference(
+        apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, name: ArgoCDManifest.serverDeployment))
     return server.flatMap(ArgoCDManifest.version(ofServer:))
   }
 

@@ -7,7 +7,8 @@ struct HealthService: RegistrableRPCService {
   static let servingNames: Set<String> = ["", "plugin"]
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
-    router.registerUnary(Grpc_Health_V1_Health.Method.Check.descriptor, Grpc_Health_V1_HealthCheckRequest.self) { request in
+    router.registerUnary(Grpc_Health_V1_Health.Method.Check.descriptor, Grpc_Health_V1_HealthCheckRequest.self) {
+      request in
       guard Self.servingNames.contains(request.service) else {
         throw RPCError(code: .notFound, message: "unknown service \(request.service)")
       }

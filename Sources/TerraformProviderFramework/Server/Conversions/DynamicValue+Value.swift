@@ -22,7 +22,8 @@ extension ValueError {
   func diagnostic(_ what: String) -> Diagnostic {
     .error(
       "Invalid \(what) from Terraform",
-      detail: "The provider could not decode the \(what) at \(path.steps.isEmpty ? "its root" : path.description): \(message). This usually means the state was written by a different provider version.",
+      detail:
+        "The provider could not decode the \(what) at \(path.steps.isEmpty ? "its root" : path.description): \(message). This usually means the state was written by a different provider version.",
       attribute: path.steps.isEmpty ? nil : path)
   }
 }

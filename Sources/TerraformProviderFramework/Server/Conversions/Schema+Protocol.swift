@@ -44,12 +44,13 @@ extension Attribute {
     case .nested(let nested):
       var object = Tfplugin6_Schema.Object()
       object.attributes = nested.attributes.map(\.protocolAttribute)
-      object.nesting = switch nested.nesting {
-      case .single: .single
-      case .list: .list
-      case .set: .set
-      case .map: .map
-      }
+      object.nesting =
+        switch nested.nesting {
+        case .single: .single
+        case .list: .list
+        case .set: .set
+        case .map: .map
+        }
       attribute.nestedType = object
     }
     (attribute.description_p, attribute.descriptionKind) = Schema.describe(description, markdownDescription)
@@ -71,13 +72,14 @@ extension Block {
     nested.block = Schema.protocolBlock(
       version: 0, description: description, markdownDescription: markdownDescription,
       deprecationMessage: deprecationMessage, attributes: attributes, blocks: blocks)
-    nested.nesting = switch nesting {
-    case .single: .single
-    case .group: .group
-    case .list: .list
-    case .set: .set
-    case .map: .map
-    }
+    nested.nesting =
+      switch nesting {
+      case .single: .single
+      case .group: .group
+      case .list: .list
+      case .set: .set
+      case .map: .map
+      }
     nested.minItems = minItems
     nested.maxItems = maxItems
     return nested

@@ -252,7 +252,9 @@ struct JSONParser {
           if (0xD800...0xDBFF).contains(scalar) {
             // A high surrogate needs a low one next; as Go does, an unpaired one becomes U+FFFD.
             let save = position
-            if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+            if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+              bytes[position + 1] == UInt8(ascii: "u")
+            {
               position += 2
               let low = try parseHexQuad()
               if (0xDC00...0xDFFF).contains(low) {

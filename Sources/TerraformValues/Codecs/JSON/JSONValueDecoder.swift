@@ -5,7 +5,8 @@
 enum JSONValueDecoder {
   /// `node` read as a value of `type`; `depth` counts the enclosing containers and dynamic
   /// wrappers, which may be at most `CodecLimits.maximumNestingDepth`, as in msgpack.
-  static func decode(_ node: JSONNode, as type: CtyType, at path: AttributePath, depth: Int) throws(ValueError) -> Value {
+  static func decode(_ node: JSONNode, as type: CtyType, at path: AttributePath, depth: Int) throws(ValueError) -> Value
+  {
     guard depth <= CodecLimits.maximumNestingDepth else { throw tooDeep(at: path) }
     if case .null = node { return .null }
     switch type {
@@ -13,8 +14,10 @@ enum JSONValueDecoder {
     case .string: return try decodeString(node, at: path)
     case .number: return try decodeNumber(node, at: path)
     case .bool: return try decodeBool(node, at: path)
-    case .list(let elementType): return .list(try decodeElements(node, of: elementType, kind: "a list", at: path, depth: depth))
-    case .set(let elementType): return .set(try decodeElements(node, of: elementType, kind: "a set", at: path, depth: depth))
+    case .list(let elementType):
+      return .list(try decodeElements(node, of: elementType, kind: "a list", at: path, depth: depth))
+    case .set(let elementType):
+      return .set(try decodeElements(node, of: elementType, kind: "a set", at: path, depth: depth))
     case .tuple(let elementTypes): return try decodeTuple(node, of: elementTypes, at: path, depth: depth)
     case .map(let elementType): return try decodeMap(node, of: elementType, at: path, depth: depth)
     case .object(let attributeTypes, _): return try decodeObject(node, of: attributeTypes, at: path, depth: depth)
@@ -30,7 +33,9 @@ enum JSONValueDecoder {
   }
 
   private static func decodeDynamic(_ node: JSONNode, at path: AttributePath, depth: Int) throws(ValueError) -> Value {
-    guard case .object(let members) = node else { throw mismatch("a dynamic value ({\"value\": …, \"type\": …})", node, at: path) }
+    guard case .object(let members) = node else {
+      throw mismatch("a dynamic value ({\"value\": …, \"type\": …})", node, at: path)
+    }
     var typeNode: JSONNode?
     var valueNode: JSONNode?
     for (key, member) in members {
@@ -82,7 +87,9 @@ enum JSONValueDecoder {
     }
   }
 
-  private static func decodeElements(_ node: JSONNode, of elementType: CtyType, kind: String, at path: AttributePath, depth: Int) throws(ValueError) -> [Value] {
+  private static func decodeElements(
+    _ node: JSONNode, of elementType: CtyType, kind: String, at path: AttributePath, depth: Int
+  ) throws(ValueError) -> [Value] {
     guard case .array(let nodes) = node else { throw mismatch(kind, node, at: path) }
     var elements: [Value] = []
     elements.reserveCapacity(nodes.count)
@@ -92,7 +99,9 @@ enum JSONValueDecoder {
     return elements
   }
 
-  private static func decodeTuple(_ node: JSONNode, of elementTypes: [CtyType], at path: AttributePath, depth: Int) throws(ValueError) -> Value {
+  private static func decodeTuple(_ node: JSONNode, of elementTypes: [CtyType], at path: AttributePath, depth: Int)
+    throws(ValueError) -> Value
+  {
     guard case .array(let nodes) = node else { throw mismatch("a tuple", node, at: path) }
     guard nodes.count == elementTypes.count else {
       throw ValueError("expected a tuple of \(elementTypes.count) elements, found \(nodes.count)", at: path)
@@ -105,7 +114,9 @@ enum JSONValueDecoder {
     return .tuple(elements)
   }
 
-  private static func decodeMap(_ node: JSONNode, of elementType: CtyType, at path: AttributePath, depth: Int) throws(ValueError) -> Value {
+  private static func decodeMap(_ node: JSONNode, of elementType: CtyType, at path: AttributePath, depth: Int)
+    throws(ValueError) -> Value
+  {
     guard case .object(let members) = node else { throw mismatch("a map", node, at: path) }
     var elements: [String: Value] = [:]
     for (key, member) in members {
@@ -114,7 +125,9 @@ enum JSONValueDecoder {
     return .map(elements)
   }
 
-  private static func decodeObject(_ node: JSONNode, of attributeTypes: [String: CtyType], at path: AttributePath, depth: Int) throws(ValueError) -> Value {
+  private static func decodeObject(
+    _ node: JSONNode, of attributeTypes: [String: CtyType], at path: AttributePath, depth: Int
+  ) throws(ValueError) -> Value {
     guard case .object(let members) = node else { throw mismatch("an object", node, at: path) }
     var attributes = attributeTypes.mapValues { _ in Value.null }
     for (name, member) in members {

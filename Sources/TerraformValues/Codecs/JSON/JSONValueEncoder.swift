@@ -27,15 +27,20 @@ struct JSONValueEncoder {
       try encodeElements(elements, of: elementType, at: path)
     case (.tuple(let elements), .tuple(let elementTypes)): try encodeTuple(elements, of: elementTypes, at: path)
     case (.map(let elements), .map(let elementType)): try encodeMap(elements, of: elementType, at: path)
-    case (.object(let attributes), .object(let attributeTypes, _)): try encodeObject(attributes, of: attributeTypes, at: path)
+    case (.object(let attributes), .object(let attributeTypes, _)):
+      try encodeObject(attributes, of: attributeTypes, at: path)
     default: throw ValueError("expected \(type.kindName), found \(value.kindName)", at: path)
     }
   }
 
-  private mutating func encodeWrapped(_ inner: Value, of innerType: CtyType, as type: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeWrapped(_ inner: Value, of innerType: CtyType, as type: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     if type == .dynamic { return try encodeDynamic(inner, as: innerType, at: path) }
     guard innerType == type else {
-      throw ValueError("expected \(type.kindName) of type \(type.friendlyName), found a dynamic value of type \(innerType.friendlyName)", at: path)
+      throw ValueError(
+        "expected \(type.kindName) of type \(type.friendlyName), found a dynamic value of type \(innerType.friendlyName)",
+        at: path)
     }
     try encode(inner, as: type, at: path)
   }
@@ -57,7 +62,9 @@ struct JSONValueEncoder {
     }
   }
 
-  private mutating func encodeElements(_ elements: [Value], of elementType: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeElements(_ elements: [Value], of elementType: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     writer.writeByte(UInt8(ascii: "["))
     for (index, element) in elements.enumerated() {
       if index > 0 { writer.writeByte(UInt8(ascii: ",")) }
@@ -66,7 +73,9 @@ struct JSONValueEncoder {
     writer.writeByte(UInt8(ascii: "]"))
   }
 
-  private mutating func encodeTuple(_ elements: [Value], of elementTypes: [CtyType], at path: AttributePath) throws(ValueError) {
+  private mutating func encodeTuple(_ elements: [Value], of elementTypes: [CtyType], at path: AttributePath)
+    throws(ValueError)
+  {
     guard elements.count == elementTypes.count else {
       throw ValueError("expected a tuple of \(elementTypes.count) elements, found \(elements.count)", at: path)
     }
@@ -78,7 +87,9 @@ struct JSONValueEncoder {
     writer.writeByte(UInt8(ascii: "]"))
   }
 
-  private mutating func encodeMap(_ elements: [String: Value], of elementType: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeMap(_ elements: [String: Value], of elementType: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     writer.writeByte(UInt8(ascii: "{"))
     for (index, key) in elements.keys.sortedByUTF8().enumerated() {
       if index > 0 { writer.writeByte(UInt8(ascii: ",")) }
@@ -89,7 +100,9 @@ struct JSONValueEncoder {
     writer.writeByte(UInt8(ascii: "}"))
   }
 
-  private mutating func encodeObject(_ attributes: [String: Value], of attributeTypes: [String: CtyType], at path: AttributePath) throws(ValueError) {
+  private mutating func encodeObject(
+    _ attributes: [String: Value], of attributeTypes: [String: CtyType], at path: AttributePath
+  ) throws(ValueError) {
     if let extra = attributes.keys.sortedByUTF8().first(where: { attributeTypes[$0] == nil }) {
       throw ValueError("unsupported attribute \"\(extra)\"", at: path.attribute(extra))
     }

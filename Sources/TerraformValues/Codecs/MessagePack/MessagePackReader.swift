@@ -13,7 +13,8 @@ struct MessagePackReader {
   var isAtEnd: Bool { position == bytes.count }
 
   private func truncated(_ needed: Int, at path: AttributePath) -> ValueError {
-    ValueError("unexpected end of msgpack data at byte \(position) (needed \(needed) more, \(remaining) left)", at: path)
+    ValueError(
+      "unexpected end of msgpack data at byte \(position) (needed \(needed) more, \(remaining) left)", at: path)
   }
 
   mutating func readByte(at path: AttributePath) throws(ValueError) -> UInt8 {
@@ -57,7 +58,8 @@ struct MessagePackReader {
 
   private func checkedLength(_ length: UInt64, unitSize: Int, at path: AttributePath) throws(ValueError) -> Int {
     guard length <= UInt64(remaining / unitSize) else {
-      throw ValueError("msgpack length \(length) at byte \(position) claims more data than remains (\(remaining) bytes)", at: path)
+      throw ValueError(
+        "msgpack length \(length) at byte \(position) claims more data than remains (\(remaining) bytes)", at: path)
     }
     return Int(length)
   }

@@ -26,8 +26,10 @@ struct MessagePackValueDecoder {
     case .string: return try decodeString(header, at: path)
     case .number: return .number(try decodeNumber(header, at: path))
     case .bool: return try decodeBool(header, at: path)
-    case .list(let elementType): return .list(try decodeElements(header, of: elementType, kind: "a list", at: path, depth: depth))
-    case .set(let elementType): return .set(try decodeElements(header, of: elementType, kind: "a set", at: path, depth: depth))
+    case .list(let elementType):
+      return .list(try decodeElements(header, of: elementType, kind: "a list", at: path, depth: depth))
+    case .set(let elementType):
+      return .set(try decodeElements(header, of: elementType, kind: "a set", at: path, depth: depth))
     case .tuple(let elementTypes): return try decodeTuple(header, of: elementTypes, at: path, depth: depth)
     case .map(let elementType): return try decodeMap(header, of: elementType, at: path, depth: depth)
     case .object(let attributeTypes, _): return try decodeObject(header, of: attributeTypes, at: path, depth: depth)
@@ -128,7 +130,8 @@ struct MessagePackValueDecoder {
   private enum AttributeProblem { case unsupported, duplicate, missing }
 
   /// The error for one attribute; built here to keep the recursive `decodeObject` frame small.
-  private static func attributeError(_ problem: AttributeProblem, _ name: String, at path: AttributePath) -> ValueError {
+  private static func attributeError(_ problem: AttributeProblem, _ name: String, at path: AttributePath) -> ValueError
+  {
     let message =
       switch problem {
       case .unsupported: "unsupported attribute \"\(name)\""
@@ -154,15 +157,20 @@ struct MessagePackValueDecoder {
     case .uint(let value): return Number(value)
     case .float32(let value):
       // Exact, so the float goes back out as the same bits' value.
-      guard let number = Number(exactly: Double(value)) else { throw ValueError("NaN is not a number Terraform allows", at: path) }
+      guard let number = Number(exactly: Double(value)) else {
+        throw ValueError("NaN is not a number Terraform allows", at: path)
+      }
       return number
     case .float64(let value):
-      guard let number = Number(exactly: value) else { throw ValueError("NaN is not a number Terraform allows", at: path) }
+      guard let number = Number(exactly: value) else {
+        throw ValueError("NaN is not a number Terraform allows", at: path)
+      }
       return number
     case .string(let length):
       let text = try reader.readBytes(length, at: path)
       guard let number = Number(numberText: Array(text)) else {
-        throw ValueError("expected a number, found the string \"\(String(decoding: text.prefix(64), as: UTF8.self))\"", at: path)
+        throw ValueError(
+          "expected a number, found the string \"\(String(decoding: text.prefix(64), as: UTF8.self))\"", at: path)
       }
       return number
     default:
@@ -171,8 +179,12 @@ struct MessagePackValueDecoder {
   }
 
   /// A value of a `dynamic` slot: `[type JSON, value]`.
-  private mutating func decodeDynamic(_ header: MessagePackHeader, at path: AttributePath, depth: Int) throws(ValueError) -> Value {
-    guard case .array(let count) = header else { throw mismatch("a dynamic value (a [type, value] array)", header, at: path) }
+  private mutating func decodeDynamic(_ header: MessagePackHeader, at path: AttributePath, depth: Int)
+    throws(ValueError) -> Value
+  {
+    guard case .array(let count) = header else {
+      throw mismatch("a dynamic value (a [type, value] array)", header, at: path)
+    }
     guard count == 2 else {
       throw ValueError("expected a dynamic value as a 2-element [type, value] array, found \(count) elements", at: path)
     }

@@ -27,12 +27,15 @@ struct MessagePackValueEncoder {
       try encodeElements(elements, of: elementType, at: path)
     case (.tuple(let elements), .tuple(let elementTypes)): try encodeTuple(elements, of: elementTypes, at: path)
     case (.map(let elements), .map(let elementType)): try encodeMap(elements, of: elementType, at: path)
-    case (.object(let attributes), .object(let attributeTypes, _)): try encodeObject(attributes, of: attributeTypes, at: path)
+    case (.object(let attributes), .object(let attributeTypes, _)):
+      try encodeObject(attributes, of: attributeTypes, at: path)
     default: throw ValueError("expected \(type.kindName), found \(value.kindName)", at: path)
     }
   }
 
-  private mutating func encodeUnknown(_ refinements: Refinements, as type: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeUnknown(_ refinements: Refinements, as type: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     if let payload = try refinements.messagePackPayload(for: type, at: path) {
       writer.writeExt(type: Refinements.messagePackExtensionType, payload: payload)
     } else {
@@ -41,11 +44,15 @@ struct MessagePackValueEncoder {
     }
   }
 
-  private mutating func encodeWrapped(_ inner: Value, of innerType: CtyType, as type: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeWrapped(_ inner: Value, of innerType: CtyType, as type: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     if type == .dynamic { return try encodeDynamic(inner, as: innerType, at: path) }
     // A wrapper around a value of exactly the slot's type adds nothing; any other is a mistake.
     guard innerType == type else {
-      throw ValueError("expected \(type.kindName) of type \(type.friendlyName), found a dynamic value of type \(innerType.friendlyName)", at: path)
+      throw ValueError(
+        "expected \(type.kindName) of type \(type.friendlyName), found a dynamic value of type \(innerType.friendlyName)",
+        at: path)
     }
     try encode(inner, as: type, at: path)
   }
@@ -57,14 +64,18 @@ struct MessagePackValueEncoder {
     try encode(value, as: type, at: path)
   }
 
-  private mutating func encodeElements(_ elements: [Value], of elementType: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeElements(_ elements: [Value], of elementType: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     writer.writeArrayHeader(count: elements.count)
     for (index, element) in elements.enumerated() {
       try encode(element, as: elementType, at: path.index(index))
     }
   }
 
-  private mutating func encodeTuple(_ elements: [Value], of elementTypes: [CtyType], at path: AttributePath) throws(ValueError) {
+  private mutating func encodeTuple(_ elements: [Value], of elementTypes: [CtyType], at path: AttributePath)
+    throws(ValueError)
+  {
     guard elements.count == elementTypes.count else {
       throw ValueError("expected a tuple of \(elementTypes.count) elements, found \(elements.count)", at: path)
     }
@@ -74,7 +85,9 @@ struct MessagePackValueEncoder {
     }
   }
 
-  private mutating func encodeMap(_ elements: [String: Value], of elementType: CtyType, at path: AttributePath) throws(ValueError) {
+  private mutating func encodeMap(_ elements: [String: Value], of elementType: CtyType, at path: AttributePath)
+    throws(ValueError)
+  {
     writer.writeMapHeader(count: elements.count)
     for key in elements.keys.sortedByUTF8() {
       writer.writeString(key)
@@ -82,7 +95,9 @@ struct MessagePackValueEncoder {
     }
   }
 
-  private mutating func encodeObject(_ attributes: [String: Value], of attributeTypes: [String: CtyType], at path: AttributePath) throws(ValueError) {
+  private mutating func encodeObject(
+    _ attributes: [String: Value], of attributeTypes: [String: CtyType], at path: AttributePath
+  ) throws(ValueError) {
     if let extra = attributes.keys.sortedByUTF8().first(where: { attributeTypes[$0] == nil }) {
       throw ValueError("unsupported attribute \"\(extra)\"", at: path.attribute(extra))
     }

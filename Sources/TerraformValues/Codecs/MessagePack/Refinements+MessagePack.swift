@@ -21,9 +21,13 @@ extension Refinements {
   /// refinements, or null when the payload says the value is definitely null (cty collapses
   /// such an unknown into a known null). Keys this module does not know are skipped; keys that
   /// cannot apply to `type` are an error, as in cty.
-  static func decodeMessagePackPayload(_ payload: ArraySlice<UInt8>, for type: CtyType, at path: AttributePath) throws(ValueError) -> Value {
+  static func decodeMessagePackPayload(_ payload: ArraySlice<UInt8>, for type: CtyType, at path: AttributePath)
+    throws(ValueError) -> Value
+  {
     guard payload.count <= maximumMessagePackPayload else {
-      throw ValueError("unknown value refinements are \(payload.count) bytes long, more than the \(maximumMessagePackPayload) allowed", at: path)
+      throw ValueError(
+        "unknown value refinements are \(payload.count) bytes long, more than the \(maximumMessagePackPayload) allowed",
+        at: path)
     }
     // As in cty, a payload of at most one byte (the `d4 0c 00` form) carries no refinements.
     if payload.count <= 1 { return .unknownValue }
@@ -34,7 +38,9 @@ extension Refinements {
     }
   }
 
-  private static func decodePayloadMap(_ payload: ArraySlice<UInt8>, for type: CtyType, at path: AttributePath) throws(ValueError) -> Value {
+  private static func decodePayloadMap(_ payload: ArraySlice<UInt8>, for type: CtyType, at path: AttributePath)
+    throws(ValueError) -> Value
+  {
     var reader = MessagePackReader(Array(payload))
     func invalid(_ why: String) -> ValueError { ValueError(why, at: path) }
     guard case .map(let count) = try reader.readHeader(at: path) else {
@@ -157,7 +163,9 @@ extension Refinements {
     payload.writeMapHeader(count: count)
     payload.writeRaw(entries.bytes)
     guard payload.bytes.count <= Self.maximumMessagePackPayload else {
-      throw ValueError("unknown value refinements take \(payload.bytes.count) bytes, more than the \(Self.maximumMessagePackPayload) Terraform accepts", at: path)
+      throw ValueError(
+        "unknown value refinements take \(payload.bytes.count) bytes, more than the \(Self.maximumMessagePackPayload) Terraform accepts",
+        at: path)
     }
     return payload.bytes
   }

@@ -53,12 +53,13 @@ symbol-order: build
 ## fmt: format Swift sources and Terraform files
 fmt:
 	swift format --in-place --recursive Sources Tests Package.swift
-	for dir in examples terraform; do $(TERRAFORM) fmt -recursive $$dir; done
+	for dir in examples terraform; do TF_CLI_CONFIG_FILE=/dev/null $(TERRAFORM) fmt -recursive $$dir; done
 
-## lint: check formatting without changing anything
+## lint: check formatting without changing anything (fmt needs no CLI configuration: /dev/null
+## keeps a TF_CLI_CONFIG_FILE that names a missing file from warning)
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
-	for dir in examples terraform; do $(TERRAFORM) fmt -check -recursive $$dir; done
+	for dir in examples terraform; do TF_CLI_CONFIG_FILE=/dev/null $(TERRAFORM) fmt -check -recursive $$dir; done
 
 ## docs: regenerate docs/ (registry layout) from the provider's schema and examples/; by default
 ## from a fresh release build (DOCS_PROVIDER=.build/debug/terraform-provider-dokaseca to skip it)

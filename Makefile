@@ -48,7 +48,7 @@ bench-platform: build
 ## symbol-order: rewrite scripts/symbol-order.txt, the functions the release link lays out
 ## together, by tracing a release build under Terraform (needs valgrind)
 symbol-order: build
-	python3 scripts/generate-symbol-order.py --provider $(RELEASE_BINARY)
+	python3 benchmarks/symbol_order.py --provider $(RELEASE_BINARY)
 
 ## fmt: format Swift sources and Terraform files
 fmt:

@@ -14,7 +14,7 @@
 #   laid out by scripts/symbol-order.txt: the functions a plugin start, schema load and plan
 #   run sit together instead of spread over 33 MB of code. Each first touch of a code page maps
 #   a 64 KB window around it, so this is most of the plugin's resident memory and page faults.
-#   scripts/generate-symbol-order.py rewrites the list; names it no longer finds are ignored.
+#   benchmarks/symbol_order.py rewrites the list; names it no longer finds are ignored.
 # - Not position-independent (-no-pie), as Go links providers: the loader has no 148,000
 #   relative relocations to apply at each start, and the pages they would dirty stay clean and
 #   shared.

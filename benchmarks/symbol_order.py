@@ -10,57 +10,32 @@ in a few dozen windows. Terraform starts a provider 3 to 4 times per command, so
 on every start.
 
 How: the release binary (with its symbols, as `scripts/build-release.sh` leaves it) is laid
-into a temporary filesystem mirror behind a wrapper that runs it under valgrind's callgrind,
-and Terraform drives it through what users do most: `init`, `providers schema -json`,
-`validate`, `plan`, `apply`, a second `plan` and `destroy` of 100 `dokaseca_addons` and the
-addon catalog. Every function callgrind saw in our binary is listed, those of the first plugin
-instance (start-up and schema) first, then those each later instance added, followed by the
-Swift conformance and type descriptors (see `swift_descriptors`).
+into the benchmark's filesystem mirror (`run.Terraform`) behind a wrapper that runs it under
+valgrind's callgrind, and Terraform drives it through what users do most, on the benchmark's
+workspace of 100 `dokaseca_addons` plus the addon catalog: `init`, `providers schema -json`,
+`validate`, `plan`, `apply`, a second `plan` and `destroy`. Every function callgrind saw in our
+binary is listed, those of the first plugin instance (start-up and schema) first, then those
+each later instance added, followed by the Swift conformance and type descriptors (see
+`swift_descriptors`).
 
 The list is committed, so building needs neither valgrind nor Terraform. Regenerate it after
 changes to the start-up or plan path (`make symbol-order`); names that no longer exist are
 ignored by the linker, so a stale list only loses some of its effect.
 
-Usage: scripts/generate-symbol-order.py [--provider PATH] [--terraform PATH] [--output PATH]
+Usage: benchmarks/symbol_order.py [--provider PATH] [--terraform PATH] [--output PATH]
 """
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-PROVIDER_ADDRESS = "registry.terraform.io/dokaseca/dokaseca"
-VERSION = "0.1.0"
-
-CONFIGURATION = """
-terraform {
-  required_providers {
-    dokaseca = { source = "registry.terraform.io/dokaseca/dokaseca" }
-  }
-}
-
-provider "dokaseca" {}
-
-resource "dokaseca_addons" "trace" {
-  count       = 100
-  environment = "env${count.index}"
-  addons = {
-    enable_argo_cd        = true
-    enable_kyverno        = true
-    enable_metrics_server = false
-  }
-}
-
-data "dokaseca_addon_catalog" "all" {}
-"""
+import run  # the start-up benchmark: its mirror, workspace and provider description
 
 COMMANDS = [
-    ["init", "-input=false", "-no-color"],
     ["providers", "schema", "-json"],
     ["validate", "-no-color"],
     ["plan", "-input=false", "-no-color"],
@@ -71,7 +46,7 @@ COMMANDS = [
 
 
 def write_wrapper(path: Path, provider: Path, profiles: Path) -> None:
-    """The mirror's provider executable: Terraform starts it, it runs ours under callgrind.
+    """The executable the mirror gets: Terraform starts it, it runs ours under callgrind.
     valgrind writes only to stderr, so the handshake line on stdout stays the plugin's own."""
     path.write_text(
         "#!/bin/sh\n"
@@ -80,16 +55,6 @@ def write_wrapper(path: Path, provider: Path, profiles: Path) -> None:
         f'"{provider}" "$@"\n'
     )
     path.chmod(0o755)
-
-
-def run_terraform(terraform: str, workspace: Path, cli_config: Path) -> None:
-    env = dict(os.environ, TF_CLI_CONFIG_FILE=str(cli_config), CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1")
-    env.pop("TF_LOG", None)
-    for command in COMMANDS:
-        result = subprocess.run([terraform, *command], cwd=workspace, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            sys.exit(f"terraform {' '.join(command)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-        print(f"terraform {' '.join(command)}: ok", file=sys.stderr)
 
 
 def functions_in(profile: Path, binary: Path) -> list[str]:
@@ -120,9 +85,9 @@ def swift_descriptors(binary: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--provider", default=str(REPO / ".build/release/terraform-provider-dokaseca"), help="release binary with symbols (default: %(default)s)")
+    parser.add_argument("--provider", default=str(run.REPO / ".build/release/terraform-provider-dokaseca"), help="release binary with symbols (default: %(default)s)")
     parser.add_argument("--terraform", default=shutil.which("terraform", path="/usr/local/bin") or "terraform", help="terraform binary (default: %(default)s)")
-    parser.add_argument("--output", default=str(REPO / "scripts/symbol-order.txt"), help="where to write the list (default: %(default)s)")
+    parser.add_argument("--output", default=str(run.REPO / "scripts/symbol-order.txt"), help="where to write the list (default: %(default)s)")
     args = parser.parse_args(argv)
 
     provider = Path(args.provider).resolve()
@@ -133,24 +98,22 @@ def main(argv: list[str]) -> int:
 
     with tempfile.TemporaryDirectory(prefix="dokaseca-symbol-order-") as scratch:
         root = Path(scratch)
-        mirror = root / "mirror"
-        platform_dir = mirror / PROVIDER_ADDRESS / VERSION / "linux_amd64"
-        platform_dir.mkdir(parents=True)
         profiles = root / "profiles"
         profiles.mkdir()
         # valgrind 3.19 cannot read lld's DWARF 5; the symbol table is all this needs.
         traced = root / "terraform-provider-dokaseca"
         subprocess.run(["strip", "--strip-debug", "-o", str(traced), str(provider)], check=True)
-        write_wrapper(platform_dir / f"terraform-provider-dokaseca_v{VERSION}", traced, profiles)
-        cli_config = root / "cli.tfrc"
-        cli_config.write_text(
-            f'provider_installation {{\n  filesystem_mirror {{\n    path    = "{mirror}"\n'
-            f'    include = ["{PROVIDER_ADDRESS}"]\n  }}\n}}\n'
-        )
-        workspace = root / "workspace"
-        workspace.mkdir()
-        (workspace / "main.tf").write_text(CONFIGURATION)
-        run_terraform(args.terraform, workspace, cli_config)
+        wrapper = root / "traced-provider"
+        write_wrapper(wrapper, traced, profiles)
+
+        ours = run.ours_provider(wrapper)
+        terraform = run.Terraform(Path(args.terraform), root, [ours])
+        workspace = terraform.workspace(root, "workspace", ours, with_resources=True)
+        with (workspace / "main.tf").open("a") as configuration:
+            configuration.write('\ndata "dokaseca_addon_catalog" "all" {}\n')
+        for command in COMMANDS:
+            terraform.run(workspace, *command)
+            print(f"terraform {' '.join(command)}: ok", file=sys.stderr)
 
         ordered: dict[str, None] = {}
         # Process IDs grow in start order here: the first instance is the start-up and schema.

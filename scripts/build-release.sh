@@ -20,6 +20,8 @@
 #   shared.
 # - --no-export-dynamic: the toolchain's static-stdlib flags export every symbol (57,000), which
 #   only costs the loader symbol tables to map.
+# - ICU's data cut to root and English (scripts/icu-data-subset.py): 5 MB of the 34 MB Foundation
+#   brings, which Terraform would otherwise hash on every command.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,8 +44,26 @@ flags=(
   -Xlinker "--symbol-ordering-file=${symbol_order}"
   -Xlinker --no-warn-symbol-ordering
 )
-binary="$(swift build "${flags[@]}" "$@" --show-bin-path)/terraform-provider-dokaseca"
-# SwiftPM does not know the order file is an input of the link: relink when it changed.
-if [[ "${symbol_order}" -nt "${binary}" ]]; then rm -f "${binary}"; fi
+bin_path="$(swift build "${flags[@]}" "$@" --show-bin-path)"
+binary="${bin_path}/terraform-provider-dokaseca"
+
+icu_subset="${bin_path}/icu-data-subset"
+icu_arguments="${icu_subset}/linker-arguments"
+icu_archive="${toolchain_bin}/../lib/swift_static/linux/lib_FoundationICU.a"
+if [[ ! -f "${icu_arguments}" || "${icu_archive}" -nt "${icu_arguments}" || scripts/icu-data-subset.py -nt "${icu_arguments}" ]]; then
+  python3 scripts/icu-data-subset.py --output-dir "${icu_subset}" --archive "${icu_archive}" >/dev/null
+fi
+while read -r argument; do flags+=(-Xlinker "${argument}"); done <"${icu_arguments}"
+
+# SwiftPM does not know the order file and the ICU data are inputs of the link: relink when
+# either changed.
+if [[ "${symbol_order}" -nt "${binary}" || "${icu_arguments}" -nt "${binary}" ]]; then rm -f "${binary}"; fi
 swift build "${flags[@]}" "$@" >&2
+# The whole ICU data must be gone: ICU's symbol names the subset, at the same address.
+icu_symbols="$(nm "${binary}" | awk '$3 ~ /^(icudt[0-9]+_dat|dokaseca_icu_data_subset)$/ { print $1, $3 }')"
+if [[ "$(cut -d' ' -f2 <<<"${icu_symbols}" | sort -u | wc -l)" -ne 2 ||
+  "$(cut -d' ' -f1 <<<"${icu_symbols}" | sort -u | wc -l)" -ne 1 ]]; then
+  echo "build-release: ICU's data symbol does not name the subset: ${icu_symbols}" >&2
+  exit 1
+fi
 echo "${binary}"

@@ -270,7 +270,8 @@ struct GitOpsBridgeResourceTests {
     let deleteTimeout = #"timeouts { delete = "3s" }"#
     let workspace = try Self.workspace(kind, Self.hub(bridge: deleteTimeout, argocd: ", wait = false"))
     defer { workspace.remove() }
-    try #require(try workspace.apply().exitCode == 0)
+    let applied = try workspace.apply()
+    try #require(applied.exitCode == 0, "\(applied.combinedOutput)")
     let live = try LiveCluster(workspace, address: "dokaseca_cluster.hub")
     defer { Task { await live.shutdown() } }
 

@@ -50,7 +50,8 @@ binary="${bin_path}/terraform-provider-dokaseca"
 icu_subset="${bin_path}/icu-data-subset"
 icu_arguments="${icu_subset}/linker-arguments"
 icu_archive="${toolchain_bin}/../lib/swift_static/linux/lib_FoundationICU.a"
-if [[ ! -f "${icu_arguments}" || "${icu_archive}" -nt "${icu_arguments}" || scripts/icu-data-subset.py -nt "${icu_arguments}" ]]; then
+if [[ ! -f "${icu_arguments}" || ! -f "$(head -n 1 "${icu_arguments}")" || "${icu_archive}" -nt "${icu_arguments}" ||
+  scripts/icu-data-subset.py -nt "${icu_arguments}" ]]; then
   python3 scripts/icu-data-subset.py --output-dir "${icu_subset}" --archive "${icu_archive}" >/dev/null
 fi
 while read -r argument; do flags+=(-Xlinker "${argument}"); done <"${icu_arguments}"

@@ -9,9 +9,7 @@ import Testing
 /// a legacy encoding is asked for, which also shows the subset is what the probe linked.
 @Suite struct ICUDataSubsetTests {
   static let toolchainArchive: String? = {
-    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-      .map { "\($0)/swiftc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    guard let swiftc = path else { return nil }
+    guard let swiftc = SearchPath.executables(named: "swiftc").first else { return nil }
     let archive = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("lib/swift_static/linux/lib_FoundationICU.a").path

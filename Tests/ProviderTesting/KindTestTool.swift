@@ -13,8 +13,7 @@ public struct KindTestTool: Sendable {
   /// in acceptance runs.
   public static var path: String {
     if isAcceptance {
-      let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-      return directories.map { "\($0)/kind" }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "kind"
+      return SearchPath.executables(named: "kind").first ?? "kind"
     }
     return URL(fileURLWithPath: ProviderBinary.path).deletingLastPathComponent().appendingPathComponent("dokaseca-kind")
       .path

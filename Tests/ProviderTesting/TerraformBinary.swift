@@ -15,8 +15,7 @@ public struct TerraformBinary: Sendable, CustomStringConvertible {
     if let listed = environment["DOKASECA_TERRAFORM_BINARIES"], !listed.isEmpty {
       candidates = listed.split(separator: ":").map(String.init)
     } else {
-      candidates = (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/terraform" }
-        .filter { FileManager.default.isExecutableFile(atPath: $0) }
+      candidates = SearchPath.executables(named: "terraform")
     }
     var seen: Set<String> = []
     // Newest first: tests that run on one binary take the first.

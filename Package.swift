@@ -52,7 +52,12 @@ let package = Package(
         "TerraformPluginProtocol",
         "TerraformValues",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+        // The server runs on grpc-swift-nio-transport's core module (GRPCNIOTransportCore, its
+        // `HTTP2ServerTransport.Custom` with our own listener), which no product offers alone.
+        // On Linux the Transport Services product is exactly that module, re-exported; the Posix
+        // product would add certificate reloading, swift-service-lifecycle and
+        // swift-async-algorithms, 1.4 MB of the binary that Terraform hashes on every command.
+        .product(name: "GRPCNIOTransportHTTP2TransportServices", package: "grpc-swift-nio-transport"),
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

@@ -20,8 +20,23 @@
 #   shared.
 # - --no-export-dynamic: the toolchain's static-stdlib flags export every symbol (57,000), which
 #   only costs the loader symbol tables to map.
+# - Generic type metadata through accessor calls, not mangled names
+#   (-disable-concrete-type-metadata-mangled-name-accessors). A mangled name is demangled at its
+#   first use, and for each generic requirement in it (`T: Hashable`) the runtime looks the
+#   conformance up by scanning all 12,000 conformance records of the binary. Those scans were
+#   half of the instructions a plugin ran for `providers schema` (callgrind); with accessor calls
+#   the compiler passes the witness tables itself, and the plugin runs 28% fewer instructions.
+# Terraform hashes the whole binary (SHA-256 against .terraform.lock.hcl) before every command
+# starts the plugin, about 0.65 ms per MB, so the build is also tuned for size (BENCHMARKS.md):
+# - Optimized for size (-Osize): 2.3 MB less code than -O; the plugin's own work per RPC takes
+#   microseconds either way. scripts/symbol-order.txt is recorded from this build.
 # - ICU's data cut to root and English (scripts/icu-data-subset.py): 5 MB of the 34 MB Foundation
-#   brings, which Terraform would otherwise hash on every command.
+#   brings.
+# - Identical functions folded into one (--icf=all): 3 MB of generic specializations, thunks and
+#   witnesses that repeat byte for byte. Swift gives functions no address identity to compare;
+#   the read-only data that folds with them is jump tables and constant tables.
+# - No unwind tables (scripts/discard-unwind-tables.ld, --no-eh-frame-hdr): 7.4 MB that nothing
+#   reads (the script says why). A crash's report is the same without them.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +51,8 @@ fi
 symbol_order="${repo_root}/scripts/symbol-order.txt"
 flags=(
   -c release --static-swift-stdlib --product terraform-provider-dokaseca
+  -Xswiftc -Osize
+  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
   -Xswiftc -Xfrontend -Xswiftc -function-sections
   -Xcc -ffunction-sections -Xcc -fdata-sections
   -Xswiftc -use-ld=lld
@@ -43,6 +60,9 @@ flags=(
   -Xlinker --no-export-dynamic
   -Xlinker "--symbol-ordering-file=${symbol_order}"
   -Xlinker --no-warn-symbol-ordering
+  -Xlinker --icf=all
+  -Xlinker "${repo_root}/scripts/discard-unwind-tables.ld"
+  -Xlinker --no-eh-frame-hdr
 )
 bin_path="$(swift build "${flags[@]}" "$@" --show-bin-path)"
 binary="${bin_path}/terraform-provider-dokaseca"
@@ -56,9 +76,11 @@ if [[ ! -f "${icu_arguments}" || ! -f "$(head -n 1 "${icu_arguments}")" || "${ic
 fi
 while read -r argument; do flags+=(-Xlinker "${argument}"); done <"${icu_arguments}"
 
-# SwiftPM does not know the order file and the ICU data are inputs of the link: relink when
-# either changed.
-if [[ "${symbol_order}" -nt "${binary}" || "${icu_arguments}" -nt "${binary}" ]]; then rm -f "${binary}"; fi
+# SwiftPM does not know that the order file, the linker script and the ICU data are inputs of the
+# link: relink when one changed.
+for link_input in "${symbol_order}" scripts/discard-unwind-tables.ld "${icu_arguments}"; do
+  if [[ "${link_input}" -nt "${binary}" ]]; then rm -f "${binary}"; fi
+done
 swift build "${flags[@]}" "$@" >&2
 # The whole ICU data must be gone: ICU's symbol names the subset, at the same address.
 icu_symbols="$(nm "${binary}" | awk '$3 ~ /^(icudt[0-9]+_dat|dokaseca_icu_data_subset)$/ { print $1, $3 }')"

@@ -11,7 +11,7 @@ TERRAFORM ?= $(or $(firstword $(subst :, ,$(TERRAFORM_BINARIES))),terraform)
 .PHONY: build install release test testacc bench bench-platform symbol-order fmt lint docs protos catalog clean
 
 ## build: a release build that ships alone (the Swift runtime linked in statically), linked for
-## a fast start and little resident memory (scripts/build-release.sh says how)
+## a fast start, little resident memory and a small file (scripts/build-release.sh says how)
 build:
 	scripts/build-release.sh
 

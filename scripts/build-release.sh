@@ -49,6 +49,7 @@ if [[ ! -x "${toolchain_bin}/ld.lld" ]] && ! command -v ld.lld >/dev/null; then
 fi
 
 symbol_order="${repo_root}/scripts/symbol-order.txt"
+unwind_tables_script="${repo_root}/scripts/discard-unwind-tables.ld"
 flags=(
   -c release --static-swift-stdlib --product terraform-provider-dokaseca
   -Xswiftc -Osize
@@ -61,7 +62,7 @@ flags=(
   -Xlinker "--symbol-ordering-file=${symbol_order}"
   -Xlinker --no-warn-symbol-ordering
   -Xlinker --icf=all
-  -Xlinker "${repo_root}/scripts/discard-unwind-tables.ld"
+  -Xlinker "${unwind_tables_script}"
   -Xlinker --no-eh-frame-hdr
 )
 bin_path="$(swift build "${flags[@]}" "$@" --show-bin-path)"
@@ -78,7 +79,7 @@ while read -r argument; do flags+=(-Xlinker "${argument}"); done <"${icu_argumen
 
 # SwiftPM does not know that the order file, the linker script and the ICU data are inputs of the
 # link: relink when one changed.
-for link_input in "${symbol_order}" scripts/discard-unwind-tables.ld "${icu_arguments}"; do
+for link_input in "${symbol_order}" "${unwind_tables_script}" "${icu_arguments}"; do
   if [[ "${link_input}" -nt "${binary}" ]]; then rm -f "${binary}"; fi
 done
 swift build "${flags[@]}" "$@" >&2

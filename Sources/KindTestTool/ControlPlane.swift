@@ -140,9 +140,13 @@ struct ControlPlane {
       arguments.append("--runtime-config=" + runtimeConfig.map { "\($0.0)=\($0.1)" }.joined(separator: ","))
     }
     let pid = try spawn("kube-apiserver", binaries.apiServer, arguments)
+    // The bootstrap controller creates the `default` namespace only after /readyz first passes;
+    // real kind returns long after that (kubeadm's later phases), so callers may use it at once.
     try waitUntil(timeout: 180, process: pid, name: "kube-apiserver") {
-      guard let response = try? client.request("GET", "/readyz", timeout: 3) else { return false }
-      return response.status == 200
+      guard let ready = try? client.request("GET", "/readyz", timeout: 3), ready.status == 200,
+        let namespace = try? client.request("GET", "/api/v1/namespaces/default", timeout: 3)
+      else { return false }
+      return namespace.status == 200
     }
   }
 

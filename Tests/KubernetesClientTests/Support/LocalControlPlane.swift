@@ -91,7 +91,9 @@ final class LocalControlPlane: Sendable {
     return plane
   }
 
-  /// Polls /readyz with the client under test until the server is ready (about four seconds).
+  /// Polls with the client under test until the server is ready (about four seconds): /readyz,
+  /// then the `default` namespace, which the server's bootstrap controller creates only after
+  /// /readyz first passes (tests apply into it at once).
   private func waitUntilReady() async throws {
     // One attempt per poll: this loop is the retry.
     try await withClient(connection, retryPolicy: RetryPolicy(maximumAttempts: 1)) { client in
@@ -100,12 +102,14 @@ final class LocalControlPlane: Sendable {
         for process in processes where !process.isRunning {
           throw TestSupportError("\(process.name) exited while starting:\n\(process.logTail())")
         }
-        if (try? await client.readyz()) != nil { return }
+        if (try? await client.readyz()) != nil, (try? await client.get(Self.defaultNamespace)) != nil { return }
         try await Task.sleep(for: .milliseconds(200))
       }
       throw TestSupportError("kube-apiserver not ready within 120 s:\n\(processes[0].logTail())")
     }
   }
+
+  private static let defaultNamespace = ObjectReference(apiVersion: "v1", kind: "Namespace", name: "default")
 
   /// Stops the servers (the API server first, so it does not complain about etcd) and removes
   /// the folder.

@@ -41,7 +41,8 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import Sample, log  # noqa: E402  (the figures helpers of the start-up benchmark)
+import run  # noqa: E402  (the start-up benchmark: its mirror, CLI configuration and figures helpers)
+from run import Sample, log  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS_MD = REPO / "BENCHMARKS.md"
@@ -170,12 +171,7 @@ class Poller(threading.Thread):
 
 
 def one_run(args: argparse.Namespace, directory: Path) -> dict:
-    mirror = directory / "mirror/registry.terraform.io/dokaseca/dokaseca/0.1.0/linux_amd64"
-    mirror.mkdir(parents=True)
-    (mirror / "terraform-provider-dokaseca_v0.1.0").write_bytes(Path(args.provider).read_bytes())
-    (mirror / "terraform-provider-dokaseca_v0.1.0").chmod(0o755)
-    rc = directory / "terraformrc"
-    rc.write_text(f'provider_installation {{\n  filesystem_mirror {{\n    path = "{directory / "mirror"}"\n  }}\n}}\n')
+    terraform_setup = run.Terraform(Path(args.terraform), directory, [run.ours_provider(Path(args.provider))])
     timings = directory / "kind-timings.jsonl"
     shim = directory / "kind"
     shim.write_text(KIND_SHIM.format(tool=str(Path(args.kind).resolve()), timings=str(timings)))
@@ -183,9 +179,7 @@ def one_run(args: argparse.Namespace, directory: Path) -> dict:
     workspace = directory / "workspace"
     workspace.mkdir()
     (workspace / "main.tf").write_text(CONFIGURATION.format(kind=shim, manifest=MANIFEST))
-    environment = dict(
-        os.environ, TF_CLI_CONFIG_FILE=str(rc), TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1",
-        DOKASECA_KIND_HOME=str(directory / "kind-home"), TF_LOG_PROVIDER="DEBUG")
+    environment = dict(terraform_setup.env, DOKASECA_KIND_HOME=str(directory / "kind-home"), TF_LOG_PROVIDER="DEBUG")
     if args.kube_bin:
         environment["DOKASECA_KUBE_BIN"] = args.kube_bin
 
@@ -243,13 +237,13 @@ def one_run(args: argparse.Namespace, directory: Path) -> dict:
 
 def render(runs: list[dict], args: argparse.Namespace) -> str:
     rate, requests, delays = Sample(), Sample(), Sample()
-    for run in runs:
-        rate.add(run["objects"] / run["install_seconds"])
-        requests.add(run["refresh_requests"])
-        for delay in run["delays_ms"].values():
+    for result in runs:
+        rate.add(result["objects"] / result["install_seconds"])
+        requests.add(result["refresh_requests"])
+        for delay in result["delays_ms"].values():
             delays.add(delay)
     managed = runs[0]["objects"] + 1 + runs[0]["bootstrap_objects"]
-    writes = max(run["refresh_writes"] for run in runs)
+    writes = max(result["refresh_writes"] for result in runs)
     lines = [
         "### Machine", "",
         f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; nproc {os.cpu_count()}; "
@@ -270,12 +264,12 @@ def render(runs: list[dict], args: argparse.Namespace) -> str:
         "| operation | RPC total | of which `kind` | provider's own |", "|---|---:|---:|---:|",
     ]
     for operation in ["create", "read", "delete"]:
-        total = Sample([run["cluster"][operation][0] for run in runs])
-        kind = Sample([run["cluster"][operation][1] for run in runs])
-        own = Sample([run["cluster"][operation][0] - run["cluster"][operation][1] for run in runs])
+        total = Sample([result["cluster"][operation][0] for result in runs])
+        kind = Sample([result["cluster"][operation][1] for result in runs])
+        own = Sample([result["cluster"][operation][0] - result["cluster"][operation][1] for result in runs])
         lines.append(f"| `dokaseca_cluster` {operation} | {total.median:.2f} | {kind.median:.2f} | {own.median:.2f} |")
     for operation in ["create", "read", "delete"]:
-        total = Sample([run["bridge"][operation] for run in runs])
+        total = Sample([result["bridge"][operation] for result in runs])
         lines.append(f"| `dokaseca_gitops_bridge` {operation} | {total.median:.2f} | – | {total.median:.2f} |")
     return "\n".join(lines) + "\n"
 

@@ -6,7 +6,8 @@ import PackageDescription
 ///
 /// Modules, from the wire up:
 /// - `TerraformPluginProtocol`: Swift generated from `proto/` (tfplugin6, go-plugin, health).
-/// - `TerraformValues`: cty types, three-state values, msgpack/JSON codecs. No dependencies.
+/// - `JSONSyntax`: a strict JSON parser and writer that keeps numbers as text. No dependencies.
+/// - `TerraformValues`: cty types, three-state values, msgpack/JSON codecs (on `JSONSyntax`).
 /// - `TerraformProviderFramework`: the reusable SDK: plugin server, schema, diagnostics,
 ///   resource and data-source protocols, plan rules. Knows nothing of DoKa Seca.
 /// - `DokaSeca`: the domain: addon catalog, flag resolution, and the GitOps Bridge objects
@@ -45,7 +46,8 @@ let package = Package(
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ]
     ),
-    .target(name: "TerraformValues"),
+    .target(name: "JSONSyntax"),
+    .target(name: "TerraformValues", dependencies: ["JSONSyntax"]),
     .target(
       name: "TerraformProviderFramework",
       dependencies: [
@@ -128,6 +130,7 @@ let package = Package(
     .target(
       name: "KubernetesClient",
       dependencies: [
+        "JSONSyntax",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -140,6 +143,7 @@ let package = Package(
       name: "KubernetesClientTests",
       dependencies: [
         "KubernetesClient",
+        "JSONSyntax",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

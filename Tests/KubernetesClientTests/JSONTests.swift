@@ -1,4 +1,5 @@
 import Foundation
+import JSONSyntax
 import Testing
 
 @testable import KubernetesClient
@@ -7,9 +8,8 @@ import Testing
 struct JSONTests {
   @Test("parses every JSON type, keeping integers exact")
   func parsesTypes() throws {
-    let value = try JSONParser.parse(
-      Array(
-        #"{"i": 9007199254740993, "n": -7, "d": 1.5, "e": 2e3, "s": "x", "b": true, "z": null, "a": [1, "2"]}"#.utf8))
+    let text = #"{"i": 9007199254740993, "n": -7, "d": 1.5, "e": 2e3, "s": "x", "b": true, "z": null, "a": [1, "2"]}"#
+    let value = try JSON(parsing: Array(text.utf8))
     #expect(value["i"] == .integer(9_007_199_254_740_993))
     #expect(value["n"].int64Value == -7)
     #expect(value["d"] == .double(1.5))
@@ -23,15 +23,20 @@ struct JSONTests {
 
   @Test("integers beyond Int64 become doubles, as in Go")
   func hugeIntegers() throws {
-    #expect(try JSONParser.parse(Array("18446744073709551616".utf8)) == .double(18_446_744_073_709_551_616))
+    #expect(try JSON(parsing: Array("18446744073709551616".utf8)) == .double(18_446_744_073_709_551_616))
+  }
+
+  @Test("a repeated key keeps its last value, as Go's decoder does")
+  func repeatedKeys() throws {
+    #expect(try JSON(parsing: Array(#"{"a": 1, "b": 2, "a": 3}"#.utf8)) == ["a": 3, "b": 2])
   }
 
   @Test("string escapes, surrogate pairs and non-ASCII round trip")
   func strings() throws {
     let text = #""quote \" backslash \\ tab \t newline \n unicode \u00e9 pair \ud83d\ude80 slash \/""#
-    let value = try JSONParser.parse(Array(text.utf8))
+    let value = try JSON(parsing: Array(text.utf8))
     #expect(value.stringValue == "quote \" backslash \\ tab \t newline \n unicode é pair 🚀 slash /")
-    #expect(try JSONParser.parse(value.jsonBytes) == value)
+    #expect(try JSON(parsing: value.jsonBytes) == value)
     #expect(JSON.string("\u{1}").jsonText == #""\u0001""#)
   }
 
@@ -43,13 +48,16 @@ struct JSONTests {
 
   @Test("rejects malformed JSON", arguments: ["{", "[1,]", "{\"a\" 1}", "tru", "\"open", "1 2", "{\"a\":1,}", ""])
   func rejectsMalformed(text: String) {
-    #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(text.utf8)) }
+    #expect(throws: JSONSyntaxError.self) { try JSON(parsing: Array(text.utf8)) }
   }
 
   @Test("the public text initializer parses, and reports where the text is wrong")
   func publicInitializer() throws {
     #expect(try JSON(jsonText: #"{"kind": "Pod"}"#)["kind"] == "Pod")
-    #expect(throws: KubernetesError.invalidConfiguration("invalid JSON at byte 7: expected ',' or '}'")) {
+    #expect(
+      throws: KubernetesError.invalidConfiguration(
+        #"invalid JSON at byte 7: unexpected character '"' in an object, expected ',' or '}'"#)
+    ) {
       try JSON(jsonText: #"{"a":1 "b":2}"#)
     }
   }
@@ -57,7 +65,7 @@ struct JSONTests {
   @Test("rejects nesting deeper than any Kubernetes object")
   func rejectsDeepNesting() {
     let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-    #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(text.utf8)) }
+    #expect(throws: JSONSyntaxError.self) { try JSON(parsing: Array(text.utf8)) }
   }
 
   @Test("subscripts set nested members, creating objects on the way")

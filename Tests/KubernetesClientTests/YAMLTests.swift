@@ -101,7 +101,7 @@ struct YAMLTests {
         "StatefulSet": 1,
       ])
     for document in documents {
-      #expect(try JSONParser.parse(document.jsonBytes) == document)
+      #expect(try JSON(parsing: document.jsonBytes) == document)
       #expect(!ObjectReference(from: document).name.isEmpty)
     }
   }

@@ -3,7 +3,7 @@ extension KubernetesError {
   /// with every failure (or from the HTTP status line when the body is something else, as from
   /// a proxy in front of the server).
   init(response: KubernetesResponse) {
-    guard let status = try? JSONParser.parse(response.body), status["kind"].stringValue == "Status" else {
+    guard let status = try? JSON(parsing: response.body), status["kind"].stringValue == "Status" else {
       let text = String(decoding: response.body.prefix(512), as: UTF8.self)
       self = .status(code: response.status, reason: response.reasonPhrase, message: text)
       return

@@ -13,7 +13,7 @@ struct KubernetesResponse: Sendable {
   /// The body as JSON; an answer that is not JSON is an error of the server's.
   func json() throws(KubernetesError) -> JSON {
     do {
-      return try JSONParser.parse(body)
+      return try JSON(parsing: body)
     } catch {
       throw .status(code: status, reason: "InvalidResponse", message: "the answer is not JSON: \(error)")
     }

@@ -1,3 +1,5 @@
+import JSONSyntax
+
 /// cty's JSON description of types (`cty/json.go`), which dynamic values carry in both msgpack
 /// and JSON: `"string"`, `["list","string"]`, `["object",{"a":"number"},["a"]]`,
 /// `["tuple",["bool"]]`.
@@ -7,7 +9,7 @@ extension CtyType {
   /// An object type may have a third element listing its optional attributes, each of which
   /// must be one of its attributes. Errors name the byte or the part of the description at fault.
   public init(json bytes: some Collection<UInt8>) throws(ValueError) {
-    self = try CtyType(jsonNode: JSONParser.parse(bytes))
+    self = try CtyType(jsonNode: JSONNode(codecInput: bytes))
   }
 
   /// A type from parsed JSON; `depth` counts the types enclosing this one, which may be at most

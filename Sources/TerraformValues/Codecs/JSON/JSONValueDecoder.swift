@@ -1,3 +1,5 @@
+import JSONSyntax
+
 /// Reads a `Value` of a given type from parsed JSON, following cty's `json.Unmarshal`.
 ///
 /// Each kind has its own small function so that recursion passes through small stack frames,

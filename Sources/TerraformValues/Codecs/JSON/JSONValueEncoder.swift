@@ -1,3 +1,5 @@
+import JSONSyntax
+
 /// Writes a `Value` as JSON for a slot of a given type, following cty's `json.Marshal`.
 struct JSONValueEncoder {
   var writer = JSONWriter()

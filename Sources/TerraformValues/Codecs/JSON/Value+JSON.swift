@@ -1,3 +1,5 @@
+import JSONSyntax
+
 /// JSON values as Terraform writes them in state (`RawState.json` in UpgradeResourceState and
 /// MoveResourceState), following cty's `cty/json`.
 extension Value {
@@ -13,7 +15,7 @@ extension Value {
   /// Duplicate keys in a JSON object keep the last value, as Go's decoder does. Malformed JSON,
   /// invalid UTF-8 and nesting beyond `CodecLimits.maximumNestingDepth` are errors.
   public init(json bytes: some Collection<UInt8>, as type: CtyType) throws(ValueError) {
-    self = try JSONValueDecoder.decode(JSONParser.parse(bytes), as: type, at: .root, depth: 0)
+    self = try JSONValueDecoder.decode(JSONNode(codecInput: bytes), as: type, at: .root, depth: 0)
   }
 
   /// Encodes the value as compact JSON for a slot of `type`, as cty would: map keys and

@@ -1,7 +1,8 @@
 /// A parsed JSON document that keeps numbers as their exact text, since Terraform numbers can
 /// have more digits than a `Double` holds (Foundation's parser would round them), and keeps
-/// object members in document order.
-enum JSONNode: Equatable {
+/// object members in document order, duplicates included: each reader decides what a number
+/// and a repeated key mean.
+public enum JSONNode: Equatable, Sendable {
   case null
   case bool(Bool)
   /// The number's text exactly as written, already checked against JSON's number grammar.
@@ -10,7 +11,7 @@ enum JSONNode: Equatable {
   case array([JSONNode])
   case object([(key: String, value: JSONNode)])
 
-  static func == (lhs: JSONNode, rhs: JSONNode) -> Bool {
+  public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): true
     case (.bool(let l), .bool(let r)): l == r
@@ -23,7 +24,7 @@ enum JSONNode: Equatable {
   }
 
   /// The kind of node with its article, for messages: `a JSON array`.
-  var kindName: String {
+  public var kindName: String {
     switch self {
     case .null: "JSON null"
     case .bool: "a JSON bool"

@@ -1,15 +1,19 @@
 /// A strict RFC 8259 parser for untrusted input: no comments, no trailing commas, nothing
 /// after the document but whitespace, strings that are valid UTF-8, and nesting no deeper than
-/// `CodecLimits.maximumJSONNestingDepth`. Errors carry the byte offset at fault.
+/// the caller's bound. Errors carry the byte offset at fault.
 struct JSONParser {
   private let bytes: [UInt8]
+  private let maximumDepth: Int
   private var position = 0
 
-  private init(_ bytes: [UInt8]) { self.bytes = bytes }
+  private init(_ bytes: [UInt8], maximumDepth: Int) {
+    self.bytes = bytes
+    self.maximumDepth = maximumDepth
+  }
 
   /// Parses one whole JSON document.
-  static func parse(_ bytes: some Collection<UInt8>) throws(ValueError) -> JSONNode {
-    var parser = JSONParser(Array(bytes))
+  static func parse(_ bytes: some Collection<UInt8>, maximumDepth: Int) throws(JSONSyntaxError) -> JSONNode {
+    var parser = JSONParser(Array(bytes), maximumDepth: maximumDepth)
     let node = try parser.parseValue()
     parser.skipWhitespace()
     guard parser.position == parser.bytes.count else {
@@ -18,8 +22,8 @@ struct JSONParser {
     return node
   }
 
-  private func error(_ message: String) -> ValueError {
-    ValueError("invalid JSON at byte \(position): \(message)")
+  private func error(_ message: String) -> JSONSyntaxError {
+    JSONSyntaxError(message: message, offset: position)
   }
 
   private func describeCurrent() -> String {
@@ -33,7 +37,7 @@ struct JSONParser {
     while position < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[position]) { position += 1 }
   }
 
-  private mutating func expect(_ literal: String) throws(ValueError) {
+  private mutating func expect(_ literal: String) throws(JSONSyntaxError) {
     for byte in literal.utf8 {
       guard position < bytes.count, bytes[position] == byte else {
         throw error("unexpected \(describeCurrent()) while reading '\(literal)'")
@@ -50,7 +54,7 @@ struct JSONParser {
 
   /// Reads one value. Containers are kept on an explicit stack rather than by recursion, so
   /// deep input costs heap, not thread stack.
-  private mutating func parseValue() throws(ValueError) -> JSONNode {
+  private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
     var open: [OpenContainer] = []
     while true {
       // Read the start of a value: a scalar completes at once, a container may open.
@@ -125,7 +129,7 @@ struct JSONParser {
   }
 
   /// An object key and its colon, leaving the position at the member's value.
-  private mutating func parseKey() throws(ValueError) -> String {
+  private mutating func parseKey() throws(JSONSyntaxError) -> String {
     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
       throw unexpected(expecting: "a string key", in: " in an object")
     }
@@ -139,7 +143,7 @@ struct JSONParser {
   }
 
   /// null, true, false, a string or a number.
-  private mutating func parseScalar() throws(ValueError) -> JSONNode {
+  private mutating func parseScalar() throws(JSONSyntaxError) -> JSONNode {
     switch bytes[position] {
     case UInt8(ascii: "n"):
       try expect("null")
@@ -160,20 +164,16 @@ struct JSONParser {
   }
 
   /// "unexpected X, expected Y" (or "unexpected end of input, expected Y").
-  private func unexpected(expecting expected: String, in context: String = "") -> ValueError {
+  private func unexpected(expecting expected: String, in context: String = "") -> JSONSyntaxError {
     error("unexpected \(describeCurrent())\(context), expected \(expected)")
   }
 
-  private func checkDepth(_ depth: Int) throws(ValueError) {
-    guard depth <= CodecLimits.maximumJSONNestingDepth else { throw tooDeep() }
-  }
-
-  private func tooDeep() -> ValueError {
-    error("JSON nests deeper than \(CodecLimits.maximumJSONNestingDepth) levels")
+  private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
+    guard depth <= maximumDepth else { throw error("JSON nests deeper than \(maximumDepth) levels") }
   }
 
   /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, returned as written.
-  private mutating func parseNumber() throws(ValueError) -> String {
+  private mutating func parseNumber() throws(JSONSyntaxError) -> String {
     let start = position
     func isDigit(_ index: Int) -> Bool {
       index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
@@ -202,7 +202,7 @@ struct JSONParser {
     return String(decoding: bytes[start..<position], as: UTF8.self)
   }
 
-  private mutating func parseHexQuad() throws(ValueError) -> UInt32 {
+  private mutating func parseHexQuad() throws(JSONSyntaxError) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
       guard position < bytes.count else { throw error("unexpected end of input in a \\u escape") }
@@ -220,7 +220,7 @@ struct JSONParser {
     return value
   }
 
-  private mutating func parseString() throws(ValueError) -> String {
+  private mutating func parseString() throws(JSONSyntaxError) -> String {
     let start = position
     position += 1  // opening quote
     var utf8: [UInt8] = []

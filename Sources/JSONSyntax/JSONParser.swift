@@ -34,7 +34,12 @@ struct JSONParser {
   }
 
   private mutating func skipWhitespace() {
-    while position < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[position]) { position += 1 }
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x09, 0x0a, 0x0d: position += 1
+      default: return
+      }
+    }
   }
 
   private mutating func expect(_ literal: String) throws(JSONSyntaxError) {
@@ -223,6 +228,18 @@ struct JSONParser {
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     let start = position
     position += 1  // opening quote
+    // The common case, no escapes: the string is one slice of the input, checked once (Kubernetes
+    // answers are mostly long descriptions). Anything else, errors included, takes the loop below.
+    var end = position
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+      let string = String(validating: bytes[position..<end], as: UTF8.self)
+    {
+      position = end + 1
+      return string
+    }
     var utf8: [UInt8] = []
     while true {
       guard position < bytes.count else { throw error("unterminated string") }
